@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command.js';
+import { command as migrate } from './migrate.js';
+import { command as neo4j } from './neo4j.js';
+import { command as serve } from './serve.js';
+
+/** Every `orgraph <name>` command, in the order `orgraph help` lists them. */
+export const commands: CliCommand[] = [serve, neo4j, migrate];

@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphDatabase } from '../../src/graph/database.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { startApp, type RunningApp } from '../../src/server/app.js';
+import { buildOrgraphSchema } from '../../src/api/schema.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** Collected log lines of a test server, to assert on what is (and is not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+}
+
+/** The real HTTP server on a free loopback port, over the given database. */
+export async function startTestServer(
+  db: GraphDatabase,
+  options: { production?: boolean } = {},
+): Promise<RunningApp & { logs: LogCapture }> {
+  schema ??= await buildOrgraphSchema();
+  const logs = new LogCapture();
+  const app = await startApp(
+    { schema, db, logger: createLogger('info', logs), production: options.production ?? false },
+    '127.0.0.1',
+    0,
+  );
+  return Object.assign(app, { logs });
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
+}
+
+/** Sends one GraphQL operation over HTTP, as any client would. */
+export async function graphql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
