@@ -30,7 +30,9 @@ function testFiles(roots: string[]): string[] {
 }
 
 async function main(): Promise<number> {
-  const selection = process.argv.slice(2).map((arg) => join(projectRoot, 'dist', arg.replace(/\.ts$/, '.js')));
+  const selection = process.argv
+    .slice(2)
+    .map((arg) => join(projectRoot, 'dist', arg.replace(/\.ts$/, '.js')));
   const files = testFiles(selection.length > 0 ? selection : [join(projectRoot, 'dist', 'tests')]);
   if (files.length === 0) {
     process.stderr.write('run-tests: no test files found\n');
@@ -76,10 +78,17 @@ async function main(): Promise<number> {
     };
     child = spawn(
       process.execPath,
-      ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files.map((f) => relative(projectRoot, f))],
+      [
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        ...files.map((f) => relative(projectRoot, f)),
+      ],
       { cwd: projectRoot, env, stdio: 'inherit' },
     );
-    const code = await new Promise<number>((resolve) => child?.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+    const code = await new Promise<number>((resolve) =>
+      child?.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))),
+    );
     return code;
   } finally {
     await cleanup();

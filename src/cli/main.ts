@@ -62,7 +62,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       stderr(`orgraph: ${error.message}\n${UNREACHABLE_HINT}`);
       return 1;
     }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (
+      error instanceof TypeError &&
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
       stderr(`orgraph ${name}: ${error.message}\nusage:\n${command.usage}`);
       return 2;
     }

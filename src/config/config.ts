@@ -45,7 +45,9 @@ export class EnvironmentConfig {
   NEO4J_PASSWORD = 'orgraph-local';
 
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9.-]*$/, { message: 'NEO4J_DATABASE must be a database name (letters, digits, . and -)' })
+  @Matches(/^[A-Za-z][A-Za-z0-9.-]*$/, {
+    message: 'NEO4J_DATABASE must be a database name (letters, digits, . and -)',
+  })
   NEO4J_DATABASE = 'neo4j';
 
   @IsInt({ message: 'PORT must be an integer' })
@@ -57,7 +59,9 @@ export class EnvironmentConfig {
   @MinLength(1)
   HOST = '127.0.0.1';
 
-  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be development, production or test',
+  })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   /** Where `npm start` keeps its persistent local Neo4j store and state (git-ignored). */

@@ -14,7 +14,8 @@ export function plainToConfig<T extends object>(type: new () => T, env: NodeJS.P
       target[key] = /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
     } else if (typeof current === 'boolean') {
       const lowered = raw.trim().toLowerCase();
-      target[key] = lowered === 'true' || lowered === '1' ? true : lowered === 'false' || lowered === '0' ? false : raw;
+      target[key] =
+        lowered === 'true' || lowered === '1' ? true : lowered === 'false' || lowered === '0' ? false : raw;
     } else {
       target[key] = raw;
     }

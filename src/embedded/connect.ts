@@ -14,8 +14,15 @@ export interface ResolvedNeo4j {
  * Decides which Neo4j to use: NEO4J_URI when set (nothing is started); otherwise the local embedded one
  * for ORGRAPH_HOME, reused when it already runs, else started attached to this process.
  */
-export async function resolveNeo4j(config: EnvironmentConfig, log: (line: string) => void): Promise<ResolvedNeo4j> {
-  const credentials = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
+export async function resolveNeo4j(
+  config: EnvironmentConfig,
+  log: (line: string) => void,
+): Promise<ResolvedNeo4j> {
+  const credentials = {
+    username: config.NEO4J_USERNAME,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+  };
   if (usesExternalNeo4j(config)) {
     return { connection: { uri: config.NEO4J_URI, ...credentials }, origin: 'external' };
   }

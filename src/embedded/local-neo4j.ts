@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -50,7 +59,15 @@ const LAUNCHER_CLASS = 'dev.orgraph.neo4j.Launcher';
 const launcherFiles = {
   classpath: join(paths.launcherProject, 'target', 'classpath.txt'),
   classes: join(paths.launcherProject, 'target', 'classes'),
-  compiledLauncher: join(paths.launcherProject, 'target', 'classes', 'dev', 'orgraph', 'neo4j', 'Launcher.class'),
+  compiledLauncher: join(
+    paths.launcherProject,
+    'target',
+    'classes',
+    'dev',
+    'orgraph',
+    'neo4j',
+    'Launcher.class',
+  ),
   sources: [
     join(paths.launcherProject, 'pom.xml'),
     join(paths.launcherProject, 'src', 'main', 'java', 'dev', 'orgraph', 'neo4j', 'Launcher.java'),
@@ -64,7 +81,10 @@ function stateFile(dataDir: string): string {
 /** True once the launcher is compiled and its classpath resolved, and newer than its sources. */
 export function isLauncherPrepared(): boolean {
   if (!existsSync(launcherFiles.classpath) || !existsSync(launcherFiles.compiledLauncher)) return false;
-  const built = Math.min(statSync(launcherFiles.classpath).mtimeMs, statSync(launcherFiles.compiledLauncher).mtimeMs);
+  const built = Math.min(
+    statSync(launcherFiles.classpath).mtimeMs,
+    statSync(launcherFiles.compiledLauncher).mtimeMs,
+  );
   return launcherFiles.sources.every((source) => statSync(source).mtimeMs <= built);
 }
 
@@ -82,11 +102,17 @@ export function prepareLauncher(log: (line: string) => void = console.error): vo
       : 'orgraph: first run: downloading Neo4j 5.26 LTS Community from Maven Central and building its launcher. ' +
           'This takes a few minutes once; later runs use the local Maven cache (~/.m2).',
   );
-  const result = spawnSync('mvn', ['-B', '-q', '-f', join(paths.launcherProject, 'pom.xml'), 'package', '-DskipTests'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    'mvn',
+    ['-B', '-q', '-f', join(paths.launcherProject, 'pom.xml'), 'package', '-DskipTests'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) {
-    throw new Error(`Maven could not build the Neo4j launcher in ${paths.launcherProject} (exit ${result.status})`);
+    throw new Error(
+      `Maven could not build the Neo4j launcher in ${paths.launcherProject} (exit ${result.status})`,
+    );
   }
 }
 
@@ -136,7 +162,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -217,7 +245,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     await sleep(200);
   }
 
-  const state: LocalNeo4jState = { pid, port, uri, dataDir: options.dataDir, startedAt: new Date().toISOString() };
+  const state: LocalNeo4jState = {
+    pid,
+    port,
+    uri,
+    dataDir: options.dataDir,
+    startedAt: new Date().toISOString(),
+  };
   writeFileSync(stateFile(options.dataDir), JSON.stringify(state, null, 2));
   log(`orgraph: Neo4j is ready at ${uri}`);
   return {

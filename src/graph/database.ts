@@ -19,7 +19,9 @@ export class DatabaseUnavailableError extends Error {
     readonly uri: string,
     cause: unknown,
   ) {
-    super(`cannot reach Neo4j at ${uri}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`cannot reach Neo4j at ${uri}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'DatabaseUnavailableError';
   }
 }
@@ -72,8 +74,13 @@ export class GraphDatabase {
   }
 
   /** One read query; returns plain objects keyed by the RETURN names. */
-  async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<R[]> {
-    return this.read(async (tx) => (await tx.run<R>(cypher, params)).records.map((record) => record.toObject()));
+  async query<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<R[]> {
+    return this.read(async (tx) =>
+      (await tx.run<R>(cypher, params)).records.map((record) => record.toObject()),
+    );
   }
 
   /** Verifies Neo4j answers, retrying with exponential backoff (250 ms, 500 ms, ...). */

@@ -38,7 +38,10 @@ export function loadMigrations(folder: string = paths.migrations): Migration[] {
  * own and the record is written after them; the statements are all `IF NOT EXISTS`, so a crash in between
  * is repaired by the next run. Returns the ids applied by this call.
  */
-export async function applyMigrations(db: GraphDatabase, migrations: Migration[] = loadMigrations()): Promise<string[]> {
+export async function applyMigrations(
+  db: GraphDatabase,
+  migrations: Migration[] = loadMigrations(),
+): Promise<string[]> {
   const applied = new Set(
     (await db.query<{ id: string }>('MATCH (m:Migration) RETURN m.id AS id')).map((row) => row.id),
   );

@@ -9,7 +9,14 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       name: 'orgraph',
       level,
       redact: {
-        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'password', '*.password'],
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          'authorization',
+          'token',
+          'password',
+          '*.password',
+        ],
         censor: '[redacted]',
       },
     },

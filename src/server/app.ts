@@ -48,7 +48,9 @@ export async function startApp(options: AppOptions, host: string, port: number):
       await options.db.ping();
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
+      res
+        .status(503)
+        .json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
     }
   });
 

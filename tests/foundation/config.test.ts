@@ -13,7 +13,11 @@ test('defaults are valid and typed', () => {
 });
 
 test('values are converted to their types', () => {
-  const config = loadConfig({ PORT: '8080', ORGRAPH_LOAD_SAMPLE: 'false', NEO4J_URI: 'neo4j://db.example:7687' });
+  const config = loadConfig({
+    PORT: '8080',
+    ORGRAPH_LOAD_SAMPLE: 'false',
+    NEO4J_URI: 'neo4j://db.example:7687',
+  });
   assert.equal(config.PORT, 8080);
   assert.equal(config.ORGRAPH_LOAD_SAMPLE, false);
   assert.equal(config.NEO4J_URI, 'neo4j://db.example:7687');

@@ -11,14 +11,19 @@ const cli = join(projectRoot, 'bin', 'orgraph.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'orgraph-double-'));
 
 function orgraph(...args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 240_000, env: process.env });
+  return spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: process.env,
+  });
 }
 
 /** JVMs whose command line names this data folder. */
 function jvmsFor(folder: string): number {
   const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-  return ps.stdout.split('\n').filter((line) => line.includes('dev.orgraph.neo4j.Launcher') && line.includes(folder))
-    .length;
+  return ps.stdout
+    .split('\n')
+    .filter((line) => line.includes('dev.orgraph.neo4j.Launcher') && line.includes(folder)).length;
 }
 
 after(() => {
@@ -47,7 +52,16 @@ test('orgraph neo4j start / status / stop, and a second start is refused clearly
   const classpath = `${join(projectRoot, 'neo4j/target/classes')}:${readFileSync(join(projectRoot, 'neo4j/target/classpath.txt'), 'utf8').trim()}`;
   const rogue = spawnSync(
     'java',
-    ['-Xmx256m', '-cp', classpath, 'dev.orgraph.neo4j.Launcher', '--port', String(await freePort()), '--data', dataDir],
+    [
+      '-Xmx256m',
+      '-cp',
+      classpath,
+      'dev.orgraph.neo4j.Launcher',
+      '--port',
+      String(await freePort()),
+      '--data',
+      dataDir,
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   assert.equal(rogue.status, 3, rogue.stderr.slice(-2000));
@@ -69,7 +83,9 @@ test('an attached Neo4j dies with the process that started it, even on SIGKILL',
       const n = await startLocalNeo4j({ dataDir: ${JSON.stringify(folder)}, port: 0, attached: true, heap: '256m', pageCache: '32m' });
       console.log('READY ' + n.pid);
       setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const pid = await new Promise<number>((resolve, reject) => {
       parent.stdout.on('data', (chunk: Buffer) => {
         const match = /READY (\d+)/.exec(chunk.toString());

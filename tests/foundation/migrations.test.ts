@@ -8,8 +8,13 @@ let db: GraphDatabase;
 
 async function schemaSnapshot(): Promise<string[]> {
   const constraints = await db.query<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name');
-  const indexes = await db.query<{ name: string; type: string }>('SHOW INDEXES YIELD name, type RETURN name, type');
-  return [...constraints.map((c) => `constraint:${c.name}`), ...indexes.map((i) => `index:${i.type}:${i.name}`)].sort();
+  const indexes = await db.query<{ name: string; type: string }>(
+    'SHOW INDEXES YIELD name, type RETURN name, type',
+  );
+  return [
+    ...constraints.map((c) => `constraint:${c.name}`),
+    ...indexes.map((i) => `index:${i.type}:${i.name}`),
+  ].sort();
 }
 
 async function dropEverything(): Promise<void> {
@@ -36,7 +41,10 @@ after(async () => {
 
 test('migrations apply in order on an empty schema and record themselves', async () => {
   await dropEverything();
-  assert.deepEqual(await schemaSnapshot(), (await schemaSnapshot()).filter((n) => n.startsWith('index:LOOKUP')));
+  assert.deepEqual(
+    await schemaSnapshot(),
+    (await schemaSnapshot()).filter((n) => n.startsWith('index:LOOKUP')),
+  );
   const applied = await applyMigrations(db);
   assert.deepEqual(
     applied,
@@ -59,7 +67,10 @@ test('a second run changes nothing', async () => {
   const records = await db.query('MATCH (m:Migration) RETURN m.id AS id, m.appliedAt AS at ORDER BY id');
   assert.deepEqual(await applyMigrations(db), []);
   assert.deepEqual(await schemaSnapshot(), before);
-  assert.deepEqual(await db.query('MATCH (m:Migration) RETURN m.id AS id, m.appliedAt AS at ORDER BY id'), records);
+  assert.deepEqual(
+    await db.query('MATCH (m:Migration) RETURN m.id AS id, m.appliedAt AS at ORDER BY id'),
+    records,
+  );
 });
 
 test('statements are safe to re-run when a migration record was lost', async () => {

@@ -8,7 +8,8 @@ import { applyMigrations } from '../../src/graph/migrations.js';
 /** The Neo4j that `npm test` started for this run (scripts/run-tests.ts sets NEO4J_URI). */
 export function testConnection() {
   const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('NEO4J_URI is not set: run the tests with `npm test`, which starts a throw-away Neo4j');
+  if (!uri)
+    throw new Error('NEO4J_URI is not set: run the tests with `npm test`, which starts a throw-away Neo4j');
   return {
     uri,
     username: process.env.NEO4J_USERNAME ?? 'neo4j',
@@ -29,7 +30,9 @@ export async function openTestDatabase(): Promise<GraphDatabase> {
 export async function clearDatabase(db: GraphDatabase): Promise<void> {
   const session = db.driver.session({ database: db.connection.database });
   try {
-    await session.run('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run(
+      'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+    );
   } finally {
     await session.close();
   }

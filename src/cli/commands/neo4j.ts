@@ -59,7 +59,11 @@ export const command: CliCommand = {
       }
       case 'stop': {
         const stopped = await stopLocalNeo4j(dataDir);
-        io.stdout(stopped ? `stopped Neo4j at ${stopped.uri} (pid ${stopped.pid})` : `no local Neo4j is running for ${dataDir}`);
+        io.stdout(
+          stopped
+            ? `stopped Neo4j at ${stopped.uri} (pid ${stopped.pid})`
+            : `no local Neo4j is running for ${dataDir}`,
+        );
         return 0;
       }
       case 'status': {
@@ -69,7 +73,9 @@ export const command: CliCommand = {
           return 3;
         }
         const answering = await boltAnswers(running.port);
-        io.stdout(`${answering ? 'running' : 'starting'} at ${running.uri} (pid ${running.pid}, data: ${dataDir})`);
+        io.stdout(
+          `${answering ? 'running' : 'starting'} at ${running.uri} (pid ${running.pid}, data: ${dataDir})`,
+        );
         return answering ? 0 : 3;
       }
       default:

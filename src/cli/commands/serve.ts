@@ -16,13 +16,19 @@ export const command: CliCommand = {
     try {
       if (config.ORGRAPH_LOAD_SAMPLE) await loadSampleIfEmpty(db, io.stderr);
       const schema = await buildOrgraphSchema();
-      app = await startApp({ schema, db, logger, production: config.NODE_ENV === 'production' }, config.HOST, config.PORT);
+      app = await startApp(
+        { schema, db, logger, production: config.NODE_ENV === 'production' },
+        config.HOST,
+        config.PORT,
+      );
     } catch (error) {
       await close();
       throw error;
     }
     const running = app;
-    io.stderr(`orgraph: serving ${running.url}/graphql (health: ${running.url}/health, ready: ${running.url}/ready)`);
+    io.stderr(
+      `orgraph: serving ${running.url}/graphql (health: ${running.url}/health, ready: ${running.url}/ready)`,
+    );
 
     // Resolves when a signal asks us to stop; in-flight requests finish, then the driver and local Neo4j close.
     await new Promise<void>((resolve) => {
