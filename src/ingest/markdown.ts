@@ -137,7 +137,10 @@ type SectionKind =
 // Section names whose heading is a container, not a level; the text before them (if any) names the role.
 const GENERIC: Array<[RegExp, SectionKind]> = [
   [/(job grades?|grades?|job grade and level|level and grade)$/, 'grade'],
-  [/(responsibilities|responsibilties|responsibility|job responsibilities|key responsibilities)$/, 'responsibilities'],
+  [
+    /(responsibilities|responsibilties|responsibility|job responsibilities|key responsibilities)$/,
+    'responsibilities',
+  ],
   [/(requirements|qualifications|job requirements|minimum requirements)$/, 'requirements'],
   [/(nice[- ]to[- ]haves?|preferred qualifications|bonus points)$/, 'nice'],
   [/(performance indicators?|kpis?)$/, 'indicators'],
@@ -259,7 +262,8 @@ function findReportsTo(node: Paragraph | ListItem): Reference[] {
     if (lt && after.startsWith(lt)) return [{ text: lt, href: l.url, line: lineOf(l) }];
   }
   if (!/^[A-Z]/.test(after)) return [];
-  const stop = /(?<!\b(?:Sr|Jr|Mgr|St|vs|Inc))[.;:(]|\s+(?:at GitLab|for (?:their|the|a|his|her)|in (?:their|the)|on the|who|and (?:is|are|will|collaborate|work|partners?)|with|or the|,\s*(?:and|or|who|which))\b|\s+-\s|$/;
+  const stop =
+    /(?<!\b(?:Sr|Jr|Mgr|St|vs|Inc))[.;:(]|\s+(?:at GitLab|for (?:their|the|a|his|her)|in (?:their|the)|on the|who|and (?:is|are|will|collaborate|work|partners?)|with|or the|,\s*(?:and|or|who|which))\b|\s+-\s|$/;
   const end = stop.exec(after);
   const target = clean((end ? after.slice(0, end.index) : after).replace(/[,\s]+$/, ''));
   if (target.length < 2 || target.length > 90 || /\{|\}/.test(target)) return [];
@@ -283,7 +287,8 @@ function findExtends(text: string, node: Paragraph | ListItem): Reference | null
 /** Interviewer roles named in a hiring-process step ("an interview with VP of Security"). */
 function interviewersOf(text: string): string[] {
   const out: string[] = [];
-  const re = /\b(?:interviews?|call|meet(?:ing)?|conversation) with (?:an? |the |our |one of our |two |three |\d )?(.+?)(?=[,.;(]| from | to | for | who | in | at | on |$)/gi;
+  const re =
+    /\b(?:interviews?|call|meet(?:ing)?|conversation) with (?:an? |the |our |one of our |two |three |\d )?(.+?)(?=[,.;(]| from | to | for | who | in | at | on |$)/gi;
   for (const m of text.matchAll(re)) {
     for (const part of m[1]!.split(/\s+(?:&|and|or)\s+(?:an? |the |our )?/)) {
       const name = clean(part);
@@ -347,7 +352,11 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
         } catch {
           throw strictError;
         }
-        issue(2, 'FRONT_MATTER_REPAIRED', 'front matter has a quoted value continued on an unindented line; read it as Hugo does');
+        issue(
+          2,
+          'FRONT_MATTER_REPAIRED',
+          'front matter has a quoted value continued on an unindented line; read it as Hugo does',
+        );
       }
       if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
         issue(2, 'BAD_FRONT_MATTER', 'front matter is not a YAML mapping');
@@ -355,7 +364,11 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
       } else page.frontMatter = (value as Record<string, unknown> | null) ?? {};
     } catch (err) {
       const line = err instanceof YAMLParseError && err.linePos ? err.linePos[0].line + 1 : 2;
-      issue(line, 'BAD_FRONT_MATTER', `front matter is not valid YAML: ${clean(String((err as Error).message)).slice(0, 160)}`);
+      issue(
+        line,
+        'BAD_FRONT_MATTER',
+        `front matter is not valid YAML: ${clean(String((err as Error).message)).slice(0, 160)}`,
+      );
       page.fatal = true;
     }
   } else if (/^---\s*\n/.test(text)) {
@@ -421,7 +434,8 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
       continue;
     }
     if (block.type === 'html') {
-      for (const m of (block as Html).value.matchAll(/<a\s+(?:id|name)="([^"]+)"/g)) pendingAnchors.push(m[1]!);
+      for (const m of (block as Html).value.matchAll(/<a\s+(?:id|name)="([^"]+)"/g))
+        pendingAnchors.push(m[1]!);
     }
     current.blocks.push(block);
   }
@@ -465,7 +479,8 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
     if (s.generic) return null;
     if (sectionGrades(s)) return 'its section states a job grade';
     for (const c of s.children) {
-      if (c.generic?.kind === 'grade' && (sectionGrades(c) || c.children.length === 0)) return 'it has a Job Grade section';
+      if (c.generic?.kind === 'grade' && (sectionGrades(c) || c.children.length === 0))
+        return 'it has a Job Grade section';
     }
     if (tableTargets.has(s.anchor)) return 'a grade table on the page lists it';
     const kinds = ancestorKinds(s);
@@ -503,7 +518,8 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
     for (let p: Section | null = s; p; p = p.parent) {
       if (p.role) return p.role;
       if (p.generic?.prefix) {
-        const named = roleByName.get(anchorSlug(p.generic.prefix)) ?? roleByName.get(titleKey(p.generic.prefix));
+        const named =
+          roleByName.get(anchorSlug(p.generic.prefix)) ?? roleByName.get(titleKey(p.generic.prefix));
         if (named) return named;
       }
     }
@@ -557,10 +573,16 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
         }
         const ext = findExtends(ptext, block);
         if (ext && role) role.extends.push(ext);
-        if (kind === 'hiring' && /interview|call|screen/i.test(ptext) && ptext.length < 400 && !/can expect/i.test(ptext)) {
+        if (
+          kind === 'hiring' &&
+          /interview|call|screen/i.test(ptext) &&
+          ptext.length < 400 &&
+          !/can expect/i.test(ptext)
+        ) {
           addStage(ptext, line, role);
         }
-        if (role && !role.summary && !kind && !inSpecialty && ptext.length > 40) role.summary = ptext.slice(0, 500);
+        if (role && !role.summary && !kind && !inSpecialty && ptext.length > 40)
+          role.summary = ptext.slice(0, 500);
         if (!role && kind === 'indicators') addIndicator(block, ptext, line);
         if (role && kind === 'indicators') addIndicator(block, ptext, line);
         continue;
@@ -573,7 +595,12 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
           const grade = gradeOf(itext);
           if (grade && /\b(?:is|are) an? /i.test(itext)) {
             page.gradeStatements.push({ line: iline, grade: grade.grade });
-            (role ?? ensurePageRole(iline)).grades.push({ grade: grade.grade, line: iline, form: 'sentence', subject: grade.subject });
+            (role ?? ensurePageRole(iline)).grades.push({
+              grade: grade.grade,
+              line: iline,
+              form: 'sentence',
+              subject: grade.subject,
+            });
             continue;
           }
           if (kind === 'hiring') {
@@ -592,7 +619,8 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
             }
             if (inSpecialty) continue; // specialty-specific lists stay with the page, not a level
             const fact = { text: itext, line: iline };
-            if (kind === 'responsibilities') (role ? role.responsibilities : page.familyResponsibilities).push(fact);
+            if (kind === 'responsibilities')
+              (role ? role.responsibilities : page.familyResponsibilities).push(fact);
             else (role ? role.requirements : page.familyRequirements).push(fact);
             continue;
           }
@@ -638,7 +666,9 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
       const grade: GradeSource = { grade: row.grade, line: row.line, form: 'table', subject: row.title };
       // A row naming a level on this page grades it here; other rows are for the resolver.
       const inPage = row.href?.startsWith('#')
-        ? page.roles.find((r) => [r.anchor, ...r.anchors].some((a) => normaliseAnchor(a) === normaliseAnchor(row.href!.slice(1))))
+        ? page.roles.find((r) =>
+            [r.anchor, ...r.anchors].some((a) => normaliseAnchor(a) === normaliseAnchor(row.href!.slice(1))),
+          )
         : row.href
           ? undefined
           : page.roles.find((r) => titleKey(r.title) === titleKey(row.title));
@@ -670,7 +700,9 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
   // "As members of GitLab's Product Security sub department" names a sub department.
   for (const block of root.blocks.concat(root.children[0]?.blocks ?? []).slice(0, 6)) {
     if (block.type !== 'paragraph') continue;
-    const m = /\bmembers? of (?:GitLab's |the )?(.{3,60}?) sub[- ]?department\b/i.exec(clean(toString(block)));
+    const m = /\bmembers? of (?:GitLab's |the )?(.{3,60}?) sub[- ]?department\b/i.exec(
+      clean(toString(block)),
+    );
     if (m) {
       page.subDepartment = { name: clean(m[1]!.replace(/^the /i, '')), line: lineOf(block) };
       break;
@@ -681,10 +713,47 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
     if (p) page.description = clean(toString(p)).slice(0, 500);
   }
 
+  // The page role is named by its grade sentence's subject when there is one ("The Threat Intelligence
+  // Engineer is a grade 6" on a page titled "Threat Intelligence"); the page title stays an alias.
+  if (page.pageRole) {
+    const subject = page.pageRole.grades.find((g) => g.subject)?.subject;
+    if (subject && titleKey(subject) !== titleKey(page.pageRole.title)) {
+      page.pageRole.aliases.push(page.pageRole.title);
+      page.pageRole.title = subject;
+      page.pageRole.anchor = anchorSlug(subject);
+    }
+  }
+  // One section stating grades for several differently named roles ("- The Product Marketing Manager, Public
+  // Sector is a grade 7", "- The Senior …, Public Sector is a grade 8") describes one role per subject.
+  for (const role of [...page.roles, ...(page.pageRole ? [page.pageRole] : [])]) {
+    const keys = new Set([role.title, ...role.aliases].map(titleKey));
+    const seen = new Set<number>();
+    const keep: GradeSource[] = [];
+    for (const g of role.grades) {
+      const otherSubject = g.form === 'sentence' && g.subject && !keys.has(titleKey(g.subject));
+      if (keep.length > 0 && otherSubject && !seen.has(g.line)) {
+        const split = newRole(
+          g.subject!,
+          anchorSlug(g.subject!),
+          g.line,
+          `a Job Grade sentence in "${role.title}" names it`,
+        );
+        split.grades.push(g);
+        page.roles.push(split);
+      } else keep.push(g);
+      seen.add(g.line);
+    }
+    role.grades = keep;
+  }
+
   // Level headings that never got a grade are still roles; a level with no grade is for lint to report.
   // A page with neither level headings nor a grade but with responsibilities/requirements is one role.
   if (page.roles.length === 0 && !page.pageRole) {
-    if (page.familyResponsibilities.length > 0 || page.familyRequirements.length > 0 || page.familyReportsTo.length > 0) {
+    if (
+      page.familyResponsibilities.length > 0 ||
+      page.familyRequirements.length > 0 ||
+      page.familyReportsTo.length > 0
+    ) {
       ensurePageRole(page.titleLine);
     }
   }
@@ -699,13 +768,14 @@ export function gradeOf(text: string): { grade: number; subject: string | null }
     // "…for a grade 9" (a justification) is not a statement; the subject must be "The X" or "X".
     if (/\b(for|than|as|from|to)\s*$/i.test(before)) return null;
     const sentenceStart = Math.max(before.lastIndexOf('. '), -1) + 1;
-    const subject = clean(
+    const subject0 = clean(
       before
         .slice(sentenceStart)
         .replace(/^the\s+/i, '')
         .replace(/\s+role$/i, '')
         .replace(/[*_]/g, ''),
     );
+    const subject = /^(this |the )?(role|position|level)$/i.test(subject0) ? '' : subject0;
     return { grade: Number(m[1]), subject: subject || null };
   }
   m = GRADE_LEADING.exec(text);

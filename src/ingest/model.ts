@@ -101,7 +101,10 @@ export interface RoleSummary {
   family: string | null;
   level: string | null;
   grade: number | null;
-  reportsTo: string[];
+  /** Title of the role it reports to (the first stated), null when none is stated. */
+  reportsTo: string | null;
+  /** Every role it reports to, when the page names more than one. */
+  reportsToAll: string[];
   source: string;
 }
 

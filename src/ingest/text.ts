@@ -30,7 +30,10 @@ export function anchorSlug(text: string): string {
 }
 
 export function normaliseAnchor(anchor: string): string {
-  return decodeURIComponent(anchor).toLowerCase().replace(/-+/g, '-').replace(/^-+|-+$/g, '');
+  return decodeURIComponent(anchor)
+    .toLowerCase()
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 export function sha1(text: string): string {
@@ -43,7 +46,9 @@ export function sha256(data: string | Uint8Array): string {
 
 /** Text of a responsibility/requirement as it is hashed into its id: case and spacing do not matter. */
 export function normaliseFactText(text: string): string {
-  return clean(text).replace(/[.;,:]+$/, '').toLowerCase();
+  return clean(text)
+    .replace(/[.;,:]+$/, '')
+    .toLowerCase();
 }
 
 // Seniority and rank words, longest first so "senior manager" wins over "senior".
