@@ -558,11 +558,17 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
       const line = lineOf(block);
       if (block.type === 'paragraph') {
         const ptext = clean(toString(block));
-        const grade = gradeOf(ptext);
-        if (grade) {
-          page.gradeStatements.push({ line, grade: grade.grade });
-          const target = role ?? ensurePageRole(line);
-          target.grades.push({ grade: grade.grade, line, form: 'sentence', subject: grade.subject });
+        // One statement per source line: "The X is a grade 6.\nThe Senior X is a grade 7." is two statements.
+        const stated = toString(block)
+          .split('\n')
+          .map((l, i) => ({ g: gradeOf(clean(l)), line: line + i }))
+          .filter((x) => x.g !== null);
+        if (stated.length > 0) {
+          for (const { g, line: gline } of stated) {
+            page.gradeStatements.push({ line: gline, grade: g!.grade });
+            const target = role ?? ensurePageRole(gline);
+            target.grades.push({ grade: g!.grade, line: gline, form: 'sentence', subject: g!.subject });
+          }
           continue;
         }
         if (!inSpecialty) {

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { parseMermaid } from '../../src/ingest/mermaid.js';
+import { ingestDocuments } from '../../src/ingest/pipeline.js';
+import { readPaths } from '../../src/ingest/providers.js';
+import { parseOrgFile } from '../../src/ingest/structured.js';
+import { titleKey } from '../../src/ingest/text.js';
+import { page } from './corpus.js';
+
+const GOOD = `---
+title: "Widget Engineer"
+---
+
+## Levels
+
+### Widget Engineer
+
+This position reports to the [Manager, Widgets](#manager-widgets).
+
+The Widget Engineer is a [grade 6](/handbook/total-rewards/).
+
+### Manager, Widgets
+
+The Manager, Widgets is a [grade 8](/handbook/total-rewards/).
+`;
+
+describe('bad input: each kind is reported with file and line, the rest still imports', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'orgraph-bad-input-'));
+    const root = join(dir, 'job-families', 'widgets');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'good.md'), GOOD);
+    writeFileSync(join(root, 'broken-front-matter.md'), '---\ntitle: "unclosed\n  - : [\n---\n\n## Levels\n');
+    writeFileSync(join(root, 'unclosed-front-matter.md'), '---\ntitle: x\n\nno end marker\n');
+    writeFileSync(
+      join(root, 'broken-mermaid.md'),
+      GOOD.replace('Widget Engineer"', 'Widget Ladder"') +
+        '\n## Career Ladder\n\n```mermaid\ngraph LR;\n  a(Widget Engineer) --> b(Manager, Widgets);\n  c(Broken --> ;\n```\n',
+    );
+    writeFileSync(join(root, 'empty.md'), '');
+    writeFileSync(join(root, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(join(root, 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'));
+    writeFileSync(join(root, 'huge.md'), Buffer.alloc(10 * 1024 * 1024, 'a'));
+    // A reports-to cycle across two pages.
+    writeFileSync(
+      join(root, 'cycle-a.md'),
+      '---\ntitle: A\n---\n\n## Levels\n\n### Alpha Lead\n\nThe Alpha Lead is a grade 7.\n\nThis position reports to the [Beta Lead](/job-families/widgets/cycle-b/#beta-lead).\n',
+    );
+    writeFileSync(
+      join(root, 'cycle-b.md'),
+      '---\ntitle: B\n---\n\n## Levels\n\n### Beta Lead\n\nThe Beta Lead is a grade 7.\n\nThis position reports to the [Alpha Lead](/job-families/widgets/cycle-a/#alpha-lead).\n',
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails only the bad files, naming file, line and cause', async () => {
+    const read = await readPaths([join(dir, 'job-families')]);
+    const r = ingestDocuments(read.documents, { readErrors: read.errors, rejected: read.rejected }).report;
+    const errorAt = (file: string, code: string): number | undefined =>
+      r.errors.find((e) => e.file === `widgets/${file}` && e.code === code)?.line;
+    assert.equal(errorAt('broken-front-matter.md', 'BAD_FRONT_MATTER')! >= 2, true);
+    assert.equal(errorAt('unclosed-front-matter.md', 'BAD_FRONT_MATTER'), 1);
+    assert.equal(errorAt('empty.md', 'EMPTY_FILE'), 1);
+    assert.equal(errorAt('binary.md', 'BINARY_FILE'), 1);
+    assert.equal(errorAt('latin1.md', 'NOT_UTF8'), 1);
+    assert.equal(errorAt('huge.md', 'FILE_TOO_LARGE'), 1);
+    assert.equal(r.failed, 6);
+    assert.equal(r.imported, 4);
+    assert.equal(r.files, 10);
+    // The good pages' facts are all there.
+    const widget = r.roles.find(
+      (x) => x.title === 'Widget Engineer' && x.source.startsWith('widgets/good.md'),
+    );
+    assert.deepEqual(widget, {
+      title: 'Widget Engineer',
+      family: 'Widget Engineer',
+      level: 'Intermediate',
+      grade: 6,
+      reportsTo: 'Manager, Widgets',
+      reportsToAll: ['Manager, Widgets'],
+      source: 'widgets/good.md:7',
+    });
+    // Broken mermaid: a warning at the bad statement's line; the good edge still counts.
+    const mermaid = r.warnings.find(
+      (w) => w.file === 'widgets/broken-mermaid.md' && w.code === 'BAD_MERMAID',
+    );
+    assert.equal(mermaid?.line, 22);
+    assert.ok(
+      r.promotions.some((p) => p.source === 'widgets/broken-mermaid.md:21' && p.track === 'MANAGEMENT'),
+    );
+    // The cycle is a warning at the reports-to line that closes it.
+    const cycle = r.warnings.find((w) => w.code === 'REPORTS_TO_CYCLE');
+    assert.ok(cycle && /cycle-[ab]\.md$/.test(cycle.file) && cycle.line === 11, JSON.stringify(cycle));
+  });
+});
+
+describe('mermaid and titles', () => {
+  it('reads chains, click links and both node shapes, and reports what it cannot read', () => {
+    const g = parseMermaid(
+      'graph TD;\n  A[One] --> B[Two]; B --> C(Three) --> D\n  click D "/job-families/x/"\n  E((bad --> F\n',
+      10,
+    );
+    assert.deepEqual(
+      g.edges.map((e) => [e.from, e.to, e.line]),
+      [
+        ['A', 'B', 11],
+        ['B', 'C', 11],
+        ['C', 'D', 11],
+      ],
+    );
+    assert.equal(g.nodes.get('D')!.href, '/job-families/x/');
+    assert.deepEqual(
+      g.problems.map((p) => p.line),
+      [13],
+    );
+  });
+
+  it("gives the handbook's forms of one title the same key", () => {
+    assert.equal(titleKey('Manager, Infrastructure Security'), titleKey('Infrastructure Security Manager'));
+    assert.equal(titleKey('Director of Product Security'), titleKey('Director, Product Security'));
+    assert.equal(
+      titleKey('Infrastructure Security Engineer (Intermediate)'),
+      titleKey('Infrastructure Security Engineer'),
+    );
+    assert.equal(titleKey('Sr. Manager, Data'), titleKey('Senior Manager, Data'));
+    assert.notEqual(titleKey('Senior Manager, Data'), titleKey('Manager, Data'));
+  });
+
+  it('keeps the real page unchanged when parsed twice (deterministic)', () => {
+    const a = ingestDocuments([
+      { path: 'security/infrastructure-security.md', text: page('security/infrastructure-security.md') },
+    ]);
+    const b = ingestDocuments([
+      { path: 'security/infrastructure-security.md', text: page('security/infrastructure-security.md') },
+    ]);
+    assert.deepEqual(a.model, b.model);
+  });
+});
+
+describe('structured org files', () => {
+  it('imports the documented example', async () => {
+    const read = await readPaths(['data/examples/org.yaml']);
+    const r = ingestDocuments(read.documents).report;
+    assert.equal(r.errors.length, 0, JSON.stringify(r.errors));
+    assert.equal(r.counts.roles, 3);
+    assert.equal(r.counts.people, 2);
+    assert.equal(r.counts.relationships['PROMOTES_TO'], 2);
+    assert.equal(r.counts.relationships['MANAGED_BY'], 1);
+  });
+
+  it('names the path and line of every bad field', () => {
+    const text =
+      'roles:\n  - id: a\n    title: A\n  - id: b\n    title: B\n    grade: "seven"\n    reportsTo: nobody\npeople:\n  - id: p\n    name: P\n    role: a\n    email: not-an-email\n';
+    const r = parseOrgFile('org.yaml', text);
+    assert.ok(r.fatal);
+    const grade = r.issues.find((i) => i.message.startsWith('roles[1].grade:'));
+    assert.equal(grade?.line, 6);
+    const email = r.issues.find((i) => i.message.startsWith('people[0].email:'));
+    assert.equal(email?.line, 12);
+    const fixed = parseOrgFile(
+      'org.yaml',
+      text.replace('"seven"', '7').replace('    email: not-an-email\n', ''),
+    );
+    const ref = fixed.issues.find((i) => i.code === 'UNKNOWN_REFERENCE');
+    assert.equal(ref?.message, 'roles[1].reportsTo: no role with id "nobody" in this file');
+    assert.equal(ref?.line, 7);
+  });
+});
