@@ -90,6 +90,79 @@ export class EnvironmentConfig {
   @Max(100)
   ORGRAPH_CONNECT_RETRIES = 5;
 
+  /** API keys as comma-separated "name:key:role" (role viewer, editor or admin). */
+  @IsString()
+  ORGRAPH_API_KEYS = '';
+
+  /** HMAC secret for HS256 JWTs (at least 32 characters); or use ORGRAPH_JWT_PUBLIC_KEY for RS256/ES256. */
+  @IsString()
+  ORGRAPH_JWT_SECRET = '';
+
+  /** PEM public key (SPKI) for RS256 or ES256 JWTs; `\n` escapes allowed. */
+  @IsString()
+  ORGRAPH_JWT_PUBLIC_KEY = '';
+
+  @IsString()
+  @MinLength(1)
+  ORGRAPH_JWT_AUDIENCE = 'orgraph';
+
+  @IsString()
+  ORGRAPH_JWT_ISSUER = '';
+
+  /** The JWT claim holding viewer, editor or admin. */
+  @IsString()
+  @MinLength(1)
+  ORGRAPH_JWT_ROLE_CLAIM = 'role';
+
+  /** Reads need at least a viewer token when true (they are open by default). */
+  @IsBoolean({ message: 'ORGRAPH_READS_REQUIRE_AUTH must be true or false' })
+  ORGRAPH_READS_REQUIRE_AUTH = false;
+
+  /** Query limits; defaults no looser than graphql-armor's. */
+  @IsInt({ message: 'ORGRAPH_MAX_DEPTH must be an integer' })
+  @Min(1)
+  @Max(50)
+  ORGRAPH_MAX_DEPTH = 6;
+
+  /** Extra depth allowed under the path queries (careerPath, careerPaths, nextRoles, orgChart, ...). */
+  @IsInt({ message: 'ORGRAPH_PATH_DEPTH_ALLOWANCE must be an integer' })
+  @Min(0)
+  @Max(10)
+  ORGRAPH_PATH_DEPTH_ALLOWANCE = 3;
+
+  @IsInt({ message: 'ORGRAPH_MAX_COST must be an integer' })
+  @Min(1)
+  ORGRAPH_MAX_COST = 5000;
+
+  @IsInt({ message: 'ORGRAPH_MAX_ALIASES must be an integer' })
+  @Min(0)
+  ORGRAPH_MAX_ALIASES = 15;
+
+  @IsInt({ message: 'ORGRAPH_MAX_TOKENS must be an integer' })
+  @Min(10)
+  ORGRAPH_MAX_TOKENS = 1000;
+
+  @IsInt({ message: 'ORGRAPH_MAX_DOCUMENT_BYTES must be an integer' })
+  @Min(100)
+  ORGRAPH_MAX_DOCUMENT_BYTES = 20_000;
+
+  /** Request body limit (larger for importDocuments). */
+  @IsInt({ message: 'ORGRAPH_MAX_BODY_BYTES must be an integer' })
+  @Min(1000)
+  ORGRAPH_MAX_BODY_BYTES = 5_000_000;
+
+  @IsInt({ message: 'ORGRAPH_REQUEST_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  ORGRAPH_REQUEST_TIMEOUT_MS = 15_000;
+
+  /** Introspection and field suggestions; default on unless NODE_ENV=production. */
+  @IsIn(['', 'true', 'false'], { message: 'ORGRAPH_INTROSPECTION must be true or false' })
+  ORGRAPH_INTROSPECTION = '';
+
+  /** The GraphiQL playground at / and /playground; default on unless NODE_ENV=production. */
+  @IsIn(['', 'true', 'false'], { message: 'ORGRAPH_PLAYGROUND must be true or false' })
+  ORGRAPH_PLAYGROUND = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -122,4 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvironmentCon
 /** True when the user points orgraph at a Neo4j of their own, so nothing local is started. */
 export function usesExternalNeo4j(config: EnvironmentConfig): boolean {
   return config.NEO4J_URI !== '';
+}
+
+/** On/off settings that default to "on outside production". */
+export function enabledOutsideProduction(
+  config: EnvironmentConfig,
+  value: '' | 'true' | 'false' | string,
+): boolean {
+  return value === '' ? config.NODE_ENV !== 'production' : value === 'true';
 }

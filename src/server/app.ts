@@ -3,18 +3,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../api/context.js';
+import { createLoaders } from '../api/loaders.js';
 import type { GraphDatabase } from '../graph/database.js';
 import type { Logger } from '../logging/logger.js';
+import { authenticate } from './auth.js';
+import { createErrorFormatter } from './errors.js';
+import { costLimitPlugin, validationRules } from './limits.js';
+import type { ServerSettings } from './settings.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
   db: GraphDatabase;
   logger: Logger;
-  production: boolean;
+  settings: ServerSettings;
 }
 
 export interface RunningApp {
@@ -24,18 +30,46 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+function graphqlError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  res
+    .status(status)
+    .set(headers)
+    .json({ errors: [{ message, extensions: { code } }] });
+}
+
 /** Wires Apollo Server and the operational endpoints onto one HTTP server. */
 export async function startApp(options: AppOptions, host: string, port: number): Promise<RunningApp> {
+  const { settings, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  server.requestTimeout = settings.requestTimeoutMs + 5_000;
 
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
+    introspection: settings.introspection,
+    includeStacktraceInErrorResponses: !settings.production,
+    hideSchemaDetailsFromClientErrors: !settings.introspection,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    parseOptions: { maxTokens: settings.limits.maxTokens },
+    validationRules: [
+      ...validationRules(settings.limits),
+      ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ],
+    formatError: createErrorFormatter(settings.production, (error) =>
+      logger.error({ err: error }, 'unexpected error'),
+    ),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      costLimitPlugin<ApiContext>(options.schema, settings.limits.maxCost),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -54,16 +88,51 @@ export async function startApp(options: AppOptions, host: string, port: number):
     }
   });
 
+  const documentSize = (req: Request, res: Response, next: NextFunction) => {
+    const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+    const size = typeof query === 'string' ? Buffer.byteLength(query) : 0;
+    if (size > settings.limits.maxDocumentBytes) {
+      graphqlError(
+        res,
+        413,
+        'QUERY_LIMIT_EXCEEDED',
+        `the query document has ${size} bytes, more than the limit of ${settings.limits.maxDocumentBytes}`,
+      );
+      return;
+    }
+    next();
+  };
+
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: settings.maxBodyBytes }),
+    documentSize,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        db: options.db,
-        logger: options.logger,
-        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-      }),
+      context: async ({ req }): Promise<ApiContext> => {
+        const { principal, error } = await authenticate(req.headers.authorization, settings.auth);
+        return {
+          db: options.db,
+          logger,
+          requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+          loaders: createLoaders(options.db),
+          principal,
+          authError: error,
+        };
+      },
     }),
+  );
+
+  // A body larger than the limit, or malformed JSON, gets a GraphQL-shaped error instead of an HTML page.
+  app.use(
+    (error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large')
+        return graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', 'the request body is too large');
+      if (error.type === 'entity.parse.failed')
+        return graphqlError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
+      logger.error({ err: error }, 'unhandled HTTP error');
+      return graphqlError(res, error.status ?? 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+    },
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -72,9 +141,5 @@ export async function startApp(options: AppOptions, host: string, port: number):
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  return {
-    server,
-    url,
-    stop: () => apollo.stop(),
-  };
+  return { server, url, stop: () => apollo.stop() };
 }

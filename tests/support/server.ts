@@ -4,8 +4,24 @@ import type { GraphDatabase } from '../../src/graph/database.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startApp, type RunningApp } from '../../src/server/app.js';
 import { buildOrgraphSchema } from '../../src/api/schema.js';
+import { loadConfig } from '../../src/config/config.js';
+import { serverSettings } from '../../src/server/settings.js';
 
 let schema: GraphQLSchema | undefined;
+
+/** Credentials the test servers accept: one API key per role, and an HS256 secret for JWTs. */
+export const TEST_KEYS = {
+  viewer: 'viewer-key-0123456789abcdef',
+  editor: 'editor-key-0123456789abcdef',
+  admin: 'admin-key-0123456789abcdef0',
+};
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
+const TEST_AUTH_ENV = {
+  ORGRAPH_API_KEYS: Object.entries(TEST_KEYS)
+    .map(([role, key]) => `${role}-client:${key}:${role}`)
+    .join(','),
+  ORGRAPH_JWT_SECRET: TEST_JWT_SECRET,
+};
 
 /** Collected log lines of a test server, to assert on what is (and is not) logged. */
 export class LogCapture extends Writable {
@@ -19,15 +35,12 @@ export class LogCapture extends Writable {
 /** The real HTTP server on a free loopback port, over the given database. */
 export async function startTestServer(
   db: GraphDatabase,
-  options: { production?: boolean } = {},
+  env: Record<string, string> = {},
 ): Promise<RunningApp & { logs: LogCapture }> {
   schema ??= await buildOrgraphSchema();
   const logs = new LogCapture();
-  const app = await startApp(
-    { schema, db, logger: createLogger('info', logs), production: options.production ?? false },
-    '127.0.0.1',
-    0,
-  );
+  const settings = await serverSettings(loadConfig({ ...TEST_AUTH_ENV, ...env }));
+  const app = await startApp({ schema, db, logger: createLogger('info', logs), settings }, '127.0.0.1', 0);
   return Object.assign(app, { logs });
 }
 

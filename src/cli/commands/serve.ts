@@ -1,6 +1,7 @@
 import { buildOrgraphSchema } from '../../api/schema.js';
 import { createLogger } from '../../logging/logger.js';
 import { startApp } from '../../server/app.js';
+import { serverSettings } from '../../server/settings.js';
 import { loadSampleIfEmpty } from '../../server/sample.js';
 import type { CliCommand } from '../command.js';
 
@@ -16,11 +17,8 @@ export const command: CliCommand = {
     try {
       if (config.ORGRAPH_LOAD_SAMPLE) await loadSampleIfEmpty(db, io.stderr);
       const schema = await buildOrgraphSchema();
-      app = await startApp(
-        { schema, db, logger, production: config.NODE_ENV === 'production' },
-        config.HOST,
-        config.PORT,
-      );
+      const settings = await serverSettings(config);
+      app = await startApp({ schema, db, logger, settings }, config.HOST, config.PORT);
     } catch (error) {
       await close();
       throw error;

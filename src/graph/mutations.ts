@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { GraphDatabase, ManagedTransaction } from './database.js';
+import { toDepartment, toRole, type RoleRecord } from './records.js';
+
+/**
+ * Writes made through the API. Each runs in one explicit write transaction together with the ChangeEvent
+ * that records it (who, when, operation, before, after), so no change is stored without its audit trail.
+ */
+
+export interface Actor {
+  subject: string;
+}
+
+export interface ChangeEventRecord {
+  id: string;
+  at: string;
+  actor: string;
+  operation: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+const RECORD_CHANGE = `
+CREATE (e:ChangeEvent {id: $id, at: datetime(), actor: $actor, operation: $operation, entityId: $entityId,
+                       before: $before, after: $after})
+RETURN e {.*, at: toString(e.at)} AS event`;
+
+async function recordChange(
+  tx: ManagedTransaction,
+  actor: Actor,
+  operation: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): Promise<ChangeEventRecord> {
+  const result = await tx.run(RECORD_CHANGE, {
+    id: randomUUID(),
+    actor: actor.subject,
+    operation,
+    entityId,
+    before: before === null || before === undefined ? null : JSON.stringify(before),
+    after: after === null || after === undefined ? null : JSON.stringify(after),
+  });
+  return result.records[0].get('event') as ChangeEventRecord;
+}
+
+export class MutationError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' = 'BAD_USER_INPUT',
+  ) {
+    super(message);
+    this.name = 'MutationError';
+  }
+}
+
+export interface DepartmentWrite {
+  id: string;
+  slug: string;
+  name: string;
+  parentId: string | null;
+}
+
+const UPSERT_DEPARTMENT = `
+MERGE (d:Department {id: $id})
+SET d.slug = $slug, d.name = $name
+WITH d
+OPTIONAL MATCH (d)-[old:PART_OF]->(:Department)
+DELETE old
+WITH d
+OPTIONAL MATCH (parent:Department {id: $parentId})
+FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (d)-[:PART_OF]->(parent))
+RETURN properties(d) AS d`;
+
+export async function upsertDepartment(db: GraphDatabase, actor: Actor, input: DepartmentWrite) {
+  return db.write(async (tx) => {
+    const before = await tx.run('MATCH (d:Department {id: $id}) RETURN properties(d) AS d', { id: input.id });
+    if (input.parentId !== null) {
+      if (input.parentId === input.id)
+        throw new MutationError('a department cannot be part of itself', 'parent');
+      const parent = await tx.run(
+        `MATCH (p:Department {id: $parentId})
+         RETURN EXISTS { (p)-[:PART_OF]->{1,20}(:Department {id: $id}) } AS cycle`,
+        { parentId: input.parentId, id: input.id },
+      );
+      if (parent.records.length === 0)
+        throw new MutationError(
+          `no department with id ${JSON.stringify(input.parentId)}`,
+          'parent',
+          'NOT_FOUND',
+        );
+      if (parent.records[0].get('cycle'))
+        throw new MutationError('that parent is part of this department: a cycle', 'parent');
+    }
+    const result = await tx.run(UPSERT_DEPARTMENT, input);
+    const after = result.records[0].get('d') as Record<string, unknown>;
+    const event = await recordChange(
+      tx,
+      actor,
+      before.records.length > 0 ? 'updateDepartment' : 'createDepartment',
+      input.id,
+      before.records[0]?.get('d') ?? null,
+      { ...after, parentId: input.parentId },
+    );
+    return { department: toDepartment(after), event };
+  });
+}
+
+export interface RoleWrite {
+  id: string;
+  slug: string;
+  title: string;
+  level: string | null;
+  grade: number | null;
+  track: 'IC' | 'MANAGEMENT' | null;
+  summary: string | null;
+  familyId: string | null;
+}
+
+const UPSERT_ROLE = `
+MERGE (r:Role {id: $id})
+ON CREATE SET r.aliases = [], r.sourcePath = null
+SET r.slug = $slug, r.title = $title, r.level = $level, r.grade = $grade, r.track = $track,
+    r.summary = $summary, r.described = true
+WITH r
+OPTIONAL MATCH (r)-[oldGrade:HAS_GRADE]->(:Grade)
+DELETE oldGrade
+WITH r
+CALL (r) {
+  WITH r WHERE r.grade IS NOT NULL
+  MERGE (g:Grade {id: 'grade:' + toString(r.grade)}) ON CREATE SET g.value = r.grade
+  MERGE (r)-[:HAS_GRADE]->(g)
+}
+WITH r
+CALL (r) {
+  WITH r WHERE $familyId IS NOT NULL
+  MATCH (f:JobFamily {id: $familyId})
+  OPTIONAL MATCH (r)-[old:IN_FAMILY]->(:JobFamily)
+  DELETE old
+  MERGE (r)-[:IN_FAMILY]->(f)
+}
+RETURN properties(r) AS r`;
+
+export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWrite) {
+  return db.write(async (tx) => {
+    if (input.familyId !== null) {
+      const family = await tx.run('MATCH (f:JobFamily {id: $id}) RETURN f.id AS id', { id: input.familyId });
+      if (family.records.length === 0)
+        throw new MutationError(
+          `no job family with id ${JSON.stringify(input.familyId)}`,
+          'family',
+          'NOT_FOUND',
+        );
+    }
+    const slugTaken = await tx.run(
+      'MATCH (r:Role {slug: $slug}) WHERE r.id <> $id RETURN r.id AS id LIMIT 1',
+      input,
+    );
+    if (slugTaken.records.length > 0) {
+      throw new MutationError(
+        `slug ${JSON.stringify(input.slug)} is taken by ${slugTaken.records[0].get('id')}`,
+        'slug',
+        'CONFLICT',
+      );
+    }
+    const before = await tx.run('MATCH (r:Role {id: $id}) RETURN properties(r) AS r', { id: input.id });
+    const result = await tx.run(UPSERT_ROLE, {
+      ...input,
+      grade: input.grade === null ? null : neo4j.int(input.grade),
+    });
+    const after = result.records[0].get('r') as Record<string, unknown>;
+    const event = await recordChange(
+      tx,
+      actor,
+      before.records.length > 0 ? 'updateRole' : 'createRole',
+      input.id,
+      before.records[0]?.get('r') ?? null,
+      after,
+    );
+    return { role: toRole(after), event };
+  });
+}
+
+async function requireRole(tx: ManagedTransaction, id: string, field: string): Promise<RoleRecord> {
+  const result = await tx.run('MATCH (r:Role {id: $id}) RETURN properties(r) AS r', { id });
+  if (result.records.length === 0)
+    throw new MutationError(`no role with id ${JSON.stringify(id)}`, field, 'NOT_FOUND');
+  return toRole(result.records[0].get('r') as Record<string, unknown>);
+}
+
+export async function linkPromotion(
+  db: GraphDatabase,
+  actor: Actor,
+  input: { fromId: string; toId: string; track: 'IC' | 'MANAGEMENT'; reason: string | null },
+) {
+  return db.write(async (tx) => {
+    if (input.fromId === input.toId) throw new MutationError('a role cannot be promoted to itself', 'to');
+    await requireRole(tx, input.fromId, 'from');
+    await requireRole(tx, input.toId, 'to');
+    const before = await tx.run(
+      'MATCH (:Role {id: $fromId})-[p:PROMOTES_TO]->(:Role {id: $toId}) RETURN properties(p) AS p',
+      input,
+    );
+    const result = await tx.run(
+      `MATCH (a:Role {id: $fromId}), (b:Role {id: $toId})
+       MERGE (a)-[p:PROMOTES_TO]->(b)
+       SET p.track = $track, p.trackReason = coalesce($reason, 'set through the API'), p.sourcePath = null,
+           p.sourceLine = null
+       RETURN properties(p) AS p`,
+      input,
+    );
+    const event = await recordChange(
+      tx,
+      actor,
+      'linkPromotion',
+      `${input.fromId}->${input.toId}`,
+      before.records[0]?.get('p') ?? null,
+      result.records[0].get('p'),
+    );
+    return { fromId: input.fromId, toId: input.toId, track: input.track, event };
+  });
+}
+
+export async function unlinkPromotion(
+  db: GraphDatabase,
+  actor: Actor,
+  input: { fromId: string; toId: string },
+) {
+  return db.write(async (tx) => {
+    const result = await tx.run(
+      `MATCH (:Role {id: $fromId})-[p:PROMOTES_TO]->(:Role {id: $toId})
+       WITH p, properties(p) AS before DELETE p RETURN before`,
+      input,
+    );
+    if (result.records.length === 0) {
+      throw new MutationError(
+        `no promotion from ${JSON.stringify(input.fromId)} to ${JSON.stringify(input.toId)}`,
+        'to',
+        'NOT_FOUND',
+      );
+    }
+    const event = await recordChange(
+      tx,
+      actor,
+      'unlinkPromotion',
+      `${input.fromId}->${input.toId}`,
+      result.records[0].get('before'),
+      null,
+    );
+    return { removed: true, event };
+  });
+}
+
+export async function setReportsTo(
+  db: GraphDatabase,
+  actor: Actor,
+  input: { roleId: string; managerId: string | null },
+) {
+  return db.write(async (tx) => {
+    const role = await requireRole(tx, input.roleId, 'role');
+    if (input.managerId !== null) {
+      if (input.managerId === input.roleId)
+        throw new MutationError('a role cannot report to itself', 'manager');
+      await requireRole(tx, input.managerId, 'manager');
+      const cycle = await tx.run(
+        'RETURN EXISTS { (:Role {id: $managerId})-[:REPORTS_TO]->{1,30}(:Role {id: $roleId}) } AS cycle',
+        input,
+      );
+      if (cycle.records[0].get('cycle'))
+        throw new MutationError('that manager reports to this role: a cycle', 'manager');
+    }
+    const before = await tx.run(
+      `MATCH (:Role {id: $roleId})-[old:REPORTS_TO]->(m:Role)
+       WITH old, m.id AS managerId DELETE old RETURN managerId`,
+      input,
+    );
+    if (input.managerId !== null) {
+      await tx.run(
+        `MATCH (r:Role {id: $roleId}), (m:Role {id: $managerId})
+         MERGE (r)-[rel:REPORTS_TO]->(m) SET rel.sourcePath = null, rel.sourceLine = null`,
+        input,
+      );
+    }
+    const event = await recordChange(
+      tx,
+      actor,
+      'setReportsTo',
+      input.roleId,
+      { reportsTo: before.records[0]?.get('managerId') ?? null },
+      { reportsTo: input.managerId },
+    );
+    return { role, event };
+  });
+}
+
+/** What other facts hang on a role: a delete without cascade refuses while any is non-zero. */
+const ROLE_DEPENDENTS = `
+MATCH (r:Role {id: $id})
+RETURN COUNT { (r)<-[:REPORTS_TO]-() } AS directReports,
+       COUNT { (r)-[:PROMOTES_TO]-() } AS promotions,
+       COUNT { (r)<-[:EXTENDS]-() } AS extendedBy,
+       COUNT { (r)<-[:HOLDS]-() } AS holders,
+       COUNT { (r)<-[:INTERVIEWED_BY]-() } AS interviews,
+       properties(r) AS r`;
+
+export async function deleteRole(db: GraphDatabase, actor: Actor, input: { id: string; cascade: boolean }) {
+  return db.write(async (tx) => {
+    const result = await tx.run(ROLE_DEPENDENTS, input);
+    if (result.records.length === 0)
+      throw new MutationError(`no role with id ${JSON.stringify(input.id)}`, 'id', 'NOT_FOUND');
+    const record = result.records[0];
+    const dependents = Object.fromEntries(
+      ['directReports', 'promotions', 'extendedBy', 'holders', 'interviews'].map((k) => [
+        k,
+        record.get(k) as number,
+      ]),
+    );
+    const blocking = Object.entries(dependents).filter(([, n]) => n > 0);
+    if (blocking.length > 0 && !input.cascade) {
+      throw new MutationError(
+        `role ${input.id} still has ${blocking.map(([k, n]) => `${n} ${k}`).join(', ')}; pass cascade: true to remove them too`,
+        'cascade',
+        'CONFLICT',
+      );
+    }
+    const removed = await tx.run(
+      `MATCH (r:Role {id: $id})
+       WITH r, COUNT { (r)--() } AS relationships
+       DETACH DELETE r
+       RETURN relationships`,
+      input,
+    );
+    const event = await recordChange(
+      tx,
+      actor,
+      'deleteRole',
+      input.id,
+      { role: record.get('r'), dependents },
+      null,
+    );
+    return { deleted: true, removedRelationships: removed.records[0].get('relationships') as number, event };
+  });
+}
+
+export const CHANGES = `
+MATCH (e:ChangeEvent)
+WHERE ($since IS NULL OR e.at >= datetime($since)) AND ($entity IS NULL OR e.entityId = $entity)
+RETURN e {.*, at: toString(e.at)} AS event
+ORDER BY e.at DESC, e.id LIMIT $first`;
+
+export async function changes(
+  db: GraphDatabase,
+  filter: { since: string | null; entity: string | null; first: number },
+): Promise<ChangeEventRecord[]> {
+  const rows = await db.query<{ event: ChangeEventRecord }>(CHANGES, {
+    ...filter,
+    first: neo4j.int(filter.first),
+  });
+  return rows.map((row) => row.event);
+}

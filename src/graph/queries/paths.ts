@@ -1,0 +1,92 @@
+/** Named Cypher for the path queries (career routes, reporting chains, org charts). All parameterised. */
+
+/**
+ * The shortest promotion route, using Cypher's quantified path patterns (Neo4j 5.21+). The upper bound is a
+ * literal; callers compare the length with maxSteps. The inline WHERE keeps the track filter inside the search.
+ */
+export const SHORTEST_CAREER_PATH = `
+MATCH (a:Role {id: $from}), (b:Role {id: $to})
+MATCH p = SHORTEST 1 (a)((x:Role)-[s:PROMOTES_TO]->(y:Role) WHERE $track = 'ANY' OR s.track = $track){1,30}(b)
+RETURN [n IN nodes(p) | n.id] AS roleIds, [rel IN relationships(p) | properties(rel)] AS edges`;
+
+/** Outgoing promotions of a frontier of roles, for the in-memory k-shortest search. */
+export const PROMOTIONS_FROM = `
+UNWIND $keys AS key
+MATCH (r:Role {id: key})-[p:PROMOTES_TO]->(to:Role)
+WHERE $track = 'ANY' OR p.track = $track
+RETURN key, collect({to: to.id, rel: properties(p)}) AS items`;
+
+/**
+ * Lateral moves from a frontier: a described role in another family at the same grade that shares at least
+ * $minShared skills. The rule is documented in README (Career paths).
+ */
+export const LATERAL_FROM = `
+UNWIND $keys AS key
+MATCH (r:Role {id: key})-[:IN_FAMILY]->(family:JobFamily)
+WHERE r.grade IS NOT NULL
+MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:NEEDS_SKILL|REQUIRES]->{1,2}(s:Skill)<-[:NEEDS_SKILL|REQUIRES]-{1,2}(:Role)<-[:EXTENDS]-{0,10}(other:Role)
+WHERE other.grade = r.grade AND other.described AND NOT (other)-[:IN_FAMILY]->(family) AND other <> r
+WITH key, other, count(DISTINCT s) AS shared
+WHERE shared >= $minShared
+WITH key, other, shared ORDER BY shared DESC, other.title LIMIT 50
+RETURN key, collect({to: other.id, shared: shared}) AS items`;
+
+/** Requirements, responsibilities and skills a role has, own and inherited through EXTENDS. */
+export const EFFECTIVE_FACTS = `
+UNWIND $keys AS key
+MATCH (r:Role {id: key})
+CALL (r) {
+  OPTIONAL MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:REQUIRES]->(q:Requirement)
+  RETURN collect(DISTINCT q {.id, .text}) AS requirements
+}
+CALL (r) {
+  OPTIONAL MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:HAS_RESPONSIBILITY]->(q:Responsibility)
+  RETURN collect(DISTINCT q {.id, .text}) AS responsibilities
+}
+CALL (r) {
+  OPTIONAL MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:NEEDS_SKILL|REQUIRES]->{1,2}(s:Skill)
+  RETURN collect(DISTINCT s {.id, .slug, .name, .kind}) AS skills
+}
+RETURN key, {requirements: requirements, responsibilities: responsibilities, skills: skills} AS facts`;
+
+/** Roles reachable by promotion from a role (for "closest reachable roles" when no route exists). */
+export const REACHABLE_BY_PROMOTION = `
+MATCH (a:Role {id: $from})
+MATCH p = (a)-[:PROMOTES_TO]->{1,10}(x:Role)
+WITH x, min(length(p)) AS steps
+RETURN x, steps ORDER BY steps, x.grade DESC, x.title LIMIT 200`;
+
+/** The longest simple chain of REPORTS_TO from a role (relationship uniqueness stops at a cycle). */
+export const REPORTING_CHAIN = `
+MATCH p = (r:Role {id: $role})-[:REPORTS_TO]->{0,30}(:Role)
+WITH p ORDER BY length(p) DESC LIMIT 1
+RETURN nodes(p) AS chain, [rel IN relationships(p) | properties(rel)] AS edges,
+       EXISTS { MATCH (last:Role)-[:REPORTS_TO]->(m:Role) WHERE last = last(nodes(p)) } AS cycle`;
+
+/** A department subtree: departments with their parent and depth below the root. */
+export const DEPARTMENT_SUBTREE = `
+MATCH (root:Department) WHERE root.id = $department OR root.slug = $department
+MATCH p = (root)<-[:PART_OF]-{0,10}(d:Department)
+WITH d, min(length(p)) AS depth WHERE depth <= $depth
+OPTIONAL MATCH (d)-[:PART_OF]->(parent:Department)
+RETURN d, depth, parent.id AS parentId ORDER BY depth, d.name`;
+
+/** Families and teams directly in a set of departments. */
+export const DEPARTMENT_MEMBERS = `
+UNWIND $keys AS key
+MATCH (d:Department {id: key})
+CALL (d) {
+  MATCH (f:JobFamily)-[:IN_DEPARTMENT]->(d) RETURN collect(f) AS families
+}
+CALL (d) {
+  MATCH (t:Team)-[:PART_OF]->(d) RETURN collect(t) AS teams
+}
+RETURN key, {families: families, teams: teams} AS members`;
+
+/** Roles of a set of families, with the number of people holding each. */
+export const FAMILY_ROLES = `
+UNWIND $keys AS key
+MATCH (r:Role)-[:IN_FAMILY]->(:JobFamily {id: key})
+WITH key, r, COUNT { (r)<-[:HOLDS]-(:Person) } AS holders
+ORDER BY coalesce(r.grade, 0), r.title
+RETURN key, collect({role: r, holders: holders}) AS items`;

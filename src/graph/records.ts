@@ -1,0 +1,214 @@
+import type { Node, Relationship } from 'neo4j-driver';
+
+/** Where a node or relationship came from: the handbook file and line, or a mutation (path null). */
+export interface SourceRecord {
+  path: string | null;
+  line: number | null;
+  anchor: string | null;
+  importRun: string | null;
+}
+
+export interface RoleRecord {
+  id: string;
+  slug: string;
+  title: string;
+  level: string | null;
+  grade: number | null;
+  track: 'IC' | 'MANAGEMENT' | null;
+  described: boolean;
+  aliases: string[];
+  summary: string | null;
+  source: SourceRecord;
+}
+
+export interface DepartmentRecord {
+  id: string;
+  slug: string;
+  name: string;
+  source: SourceRecord;
+}
+
+export interface TeamRecord {
+  id: string;
+  slug: string;
+  name: string;
+  source: SourceRecord;
+}
+
+export interface JobFamilyRecord {
+  id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  url: string | null;
+  source: SourceRecord;
+}
+
+/** A responsibility or requirement as it applies to one role: own, or inherited through EXTENDS. */
+export interface RoleFactRecord {
+  id: string;
+  text: string;
+  order: number;
+  source: SourceRecord;
+  /** The role that states it, when inherited. */
+  inheritedFromId: string | null;
+}
+
+export interface SkillRecord {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+}
+
+export interface GradeRecord {
+  id: string;
+  value: number;
+}
+
+export interface HiringStageRecord {
+  id: string;
+  order: number;
+  text: string;
+  source: SourceRecord;
+}
+
+export interface PerformanceIndicatorRecord {
+  id: string;
+  name: string;
+  url: string | null;
+  text: string | null;
+  source: SourceRecord;
+}
+
+export interface PersonRecord {
+  id: string;
+  slug: string;
+  name: string;
+  email: string | null;
+  source: SourceRecord;
+}
+
+export interface PromotionRecord {
+  fromId: string;
+  toId: string;
+  track: 'IC' | 'MANAGEMENT';
+  trackReason: string | null;
+  source: SourceRecord;
+}
+
+type Properties = Record<string, unknown>;
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function int(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+/** Provenance stored on a node or relationship (see docs/graph-model.md). */
+export function sourceOf(entity: Node | Relationship | Properties | null | undefined): SourceRecord {
+  const p = (entity && 'properties' in entity ? entity.properties : entity) as Properties | undefined;
+  return {
+    path: str(p?.sourcePath),
+    line: int(p?.sourceLine),
+    anchor: str(p?.sourceAnchor),
+    importRun: str(p?.importRun),
+  };
+}
+
+function props(node: Node | Properties): Properties {
+  return ('properties' in node ? node.properties : node) as Properties;
+}
+
+export function toRole(node: Node | Properties): RoleRecord {
+  const p = props(node);
+  const track = str(p.track);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    title: (p.title as string) ?? '',
+    level: str(p.level),
+    grade: int(p.grade),
+    track: track === 'IC' || track === 'MANAGEMENT' ? track : null,
+    described: p.described !== false,
+    aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
+    summary: str(p.summary),
+    source: sourceOf(p),
+  };
+}
+
+export function toDepartment(node: Node | Properties): DepartmentRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    name: (p.name as string) ?? '',
+    source: sourceOf(p),
+  };
+}
+
+export function toTeam(node: Node | Properties): TeamRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    name: (p.name as string) ?? '',
+    source: sourceOf(p),
+  };
+}
+
+export function toJobFamily(node: Node | Properties): JobFamilyRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    title: (p.title as string) ?? '',
+    description: str(p.description),
+    url: str(p.url),
+    source: sourceOf(p),
+  };
+}
+
+export function toSkill(node: Node | Properties): SkillRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    name: (p.name as string) ?? '',
+    kind: str(p.kind) ?? 'competency',
+  };
+}
+
+export function toHiringStage(node: Node | Properties): HiringStageRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    order: int(p.order) ?? 0,
+    text: (p.text as string) ?? '',
+    source: sourceOf(p),
+  };
+}
+
+export function toPerformanceIndicator(node: Node | Properties): PerformanceIndicatorRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    name: (p.name as string) ?? '',
+    url: str(p.url),
+    text: str(p.text),
+    source: sourceOf(p),
+  };
+}
+
+export function toPerson(node: Node | Properties): PersonRecord {
+  const p = props(node);
+  return {
+    id: p.id as string,
+    slug: (p.slug as string) ?? '',
+    name: (p.name as string) ?? '',
+    email: str(p.email),
+    source: sourceOf(p),
+  };
+}

@@ -1,0 +1,63 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { isUnavailable } from '../graph/database.js';
+import { MutationError } from '../graph/mutations.js';
+import { CursorError } from '../graph/pagination.js';
+import type { ValidationError } from 'class-validator';
+
+function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Gives every error a stable code and hides internals in production: class-validator failures become
+ * BAD_USER_INPUT naming each field, an unreachable Neo4j becomes SERVICE_UNAVAILABLE, and anything
+ * unexpected is INTERNAL_SERVER_ERROR without a stack trace or a driver message.
+ */
+export function createErrorFormatter(production: boolean, log: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const problems = flatten(original.extensions.validationErrors as ValidationError[]);
+      return {
+        message: `invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', fields: problems },
+      };
+    }
+    if (original instanceof MutationError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { code: original.code, field: original.field },
+      };
+    }
+    if (original instanceof CursorError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { code: 'BAD_USER_INPUT', field: original.argument },
+      };
+    }
+    if (isUnavailable(original)) {
+      return {
+        message: 'the graph database is unavailable; try again shortly',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+      return production ? { ...formatted, extensions: { code: formatted.extensions?.code } } : formatted;
+    }
+    log(original);
+    return production
+      ? { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+      : formatted;
+  };
+}

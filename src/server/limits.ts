@@ -1,0 +1,121 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  maxDepth: number;
+  /** Root fields whose results are routes and trees get this much extra depth. */
+  pathDepthAllowance: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDocumentBytes: number;
+}
+
+/** Root fields returning paths, chains or charts, whose natural shape is deeper than ordinary lookups. */
+export const PATH_FIELDS = new Set([
+  'careerPath',
+  'careerPaths',
+  'nextRoles',
+  'roleGap',
+  'reportingChain',
+  'orgChart',
+]);
+
+function limitError(message: string, limit: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit } });
+}
+
+/**
+ * Depth of each operation (fragments followed, introspection ignored). The allowance applies to
+ * selections under path root fields, so `careerPath { route { steps { adds { skills { name } } } } }` fits
+ * while ordinary nesting stays at maxDepth.
+ */
+export function depthLimitRule(maxDepth: number, pathAllowance: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const depthOf = (set: SelectionSetNode, visited: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
+          const below = selection.selectionSet ? depthOf(selection.selectionSet, visited) : 0;
+          deepest = Math.max(deepest, 1 + below);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, visited));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (!fragment || visited.has(name)) continue; // cycles are reported by graphql's own rule
+          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...visited, name])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(operation) {
+        for (const selection of operation.selectionSet.selections) {
+          const isPath = selection.kind === Kind.FIELD && PATH_FIELDS.has(selection.name.value);
+          const limit = maxDepth + (isPath ? pathAllowance : 0);
+          const depth = depthOf({ kind: Kind.SELECTION_SET, selections: [selection] }, new Set());
+          if (depth > limit) {
+            const name = selection.kind === Kind.FIELD ? selection.name.value : 'a fragment';
+            context.reportError(
+              limitError(`query depth ${depth} under ${name} exceeds the limit of ${limit}`, 'depth'),
+            );
+          }
+        }
+      },
+    };
+  };
+}
+
+export function validationRules(limits: QueryLimits) {
+  return [
+    depthLimitRule(limits.maxDepth, limits.pathDepthAllowance),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+  ];
+}
+
+/** Lists cost their page size times what each item costs; other fields cost 1 plus their children. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const size = [args.first, args.last, args.k].find((v): v is number => typeof v === 'number');
+  return size !== undefined ? 1 + size * Math.max(childComplexity, 1) : 1 + childComplexity;
+};
+
+/** Rejects operations whose estimated cost exceeds the limit, before any resolver runs. */
+export function costLimitPlugin<T extends object>(
+  schema: GraphQLSchema,
+  maxCost: number,
+): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            operationName: request.operationName,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), pageSizeEstimator],
+          });
+          if (cost > maxCost) {
+            throw limitError(`query cost ${cost} exceeds the limit of ${maxCost}`, 'cost');
+          }
+        },
+      };
+    },
+  };
+}
