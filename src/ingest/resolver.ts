@@ -674,7 +674,10 @@ export function buildModel(pages: ParsedPage[], known: KnownRole[] = []): Resolv
     where: Provenance,
   ): void {
     const id = `${label === 'Responsibility' ? 'responsibility' : 'requirement'}:${sha1(normaliseFactText(text))}`;
-    addNode(label, id, { text }, where);
+    // The node is shared by every page stating this text; its text is the canonical form (trailing
+    // punctuation dropped, first letter capitalised) so it does not depend on which page was imported last.
+    const canonical = clean(text).replace(/[.;,:]+$/, '');
+    addNode(label, id, { text: canonical.charAt(0).toUpperCase() + canonical.slice(1) }, where);
     addRel(type, ownerLabel, ownerId, label, id, where, { order }, ['order']);
     if (label === 'Requirement') {
       for (const skill of skillsIn(text)) {
