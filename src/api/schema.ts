@@ -16,6 +16,7 @@ import {
   RequirementResolver,
   ResponsibilityResolver,
 } from './resolvers/facts.resolver.js';
+import { FindingResolver } from './resolvers/finding.resolver.js';
 import { GradeResolver } from './resolvers/grade.resolver.js';
 import { HiringStageResolver } from './resolvers/hiring-stage.resolver.js';
 import { ImportResolver } from './resolvers/import.resolver.js';
@@ -52,6 +53,7 @@ export const resolvers = [
   SearchResolver,
   ChangeEventResolver,
   ImportResolver,
+  FindingResolver,
 ] as const;
 
 /** Builds the executable schema from the type-graphql classes; class-validator validation of inputs is on. */

@@ -11,7 +11,7 @@ import type { ApiContext } from '../api/context.js';
 import { createLoaders } from '../api/loaders.js';
 import type { GraphDatabase } from '../graph/database.js';
 import type { Logger } from '../logging/logger.js';
-import { authenticate } from './auth.js';
+import { authenticate, readAccessPlugin } from './auth.js';
 import { createErrorFormatter } from './errors.js';
 import { costLimitPlugin, validationRules } from './limits.js';
 import type { ServerSettings } from './settings.js';
@@ -67,6 +67,7 @@ export async function startApp(options: AppOptions, host: string, port: number):
     ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      readAccessPlugin(settings.readsRequireAuth),
       costLimitPlugin<ApiContext>(options.schema, settings.limits.maxCost),
       ApolloServerPluginLandingPageDisabled(),
     ],

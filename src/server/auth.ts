@@ -1,6 +1,8 @@
 import { createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { importSPKI, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
-import { ACCESS_ROLES, type AccessRole, type Principal } from '../api/context.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ACCESS_ROLES, type AccessRole, type ApiContext, type Principal } from '../api/context.js';
 
 export interface AuthSettings {
   /** "name:key:role" entries; the name is what audit records show, never the key. */
@@ -118,4 +120,23 @@ export async function authenticate(
           : 'the token signature or algorithm is not accepted';
     return { principal: null, error: reason };
   }
+}
+
+/**
+ * With ORGRAPH_READS_REQUIRE_AUTH, queries need at least a viewer principal too (mutations always need
+ * editor through @Authorized). Runs once per operation, before any resolver.
+ */
+export function readAccessPlugin(readsRequireAuth: boolean): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (!readsRequireAuth || operation?.operation !== 'query' || contextValue.principal) return;
+          throw new GraphQLError(contextValue.authError ?? 'reads need a viewer token: send a bearer token', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        },
+      };
+    },
+  };
 }
