@@ -13,6 +13,7 @@ import {
   toRole,
   toSkill,
   toTeam,
+  type GradeRecord,
   type PromotionRecord,
   type RoleFactRecord,
 } from '../graph/records.js';
@@ -113,6 +114,9 @@ export function createLoaders(db: GraphDatabase) {
       (row) => row.item as { kind: 'Department' | 'JobFamily'; id: string } | null,
       null,
     ),
+    team: one(db, org.TEAMS_BY_ID, toTeam),
+    skill: one(db, org.SKILLS_BY_ID, toSkill),
+    grade: loader(db, org.GRADES_BY_ID, (row) => (row.item as GradeRecord | null) ?? null, null),
     skillRoles: many(db, org.SKILL_ROLES, toRole),
     gradeRoles: many(db, org.GRADE_ROLES, toRole),
     person: one(db, org.PEOPLE_BY_ID, toPerson),

@@ -26,6 +26,10 @@ export const paths = {
   migrations: join(projectRoot, 'cypher', 'migrations'),
   sampleHandbook: join(projectRoot, 'data', 'gitlab-handbook'),
   schemaFile: join(projectRoot, 'schema', 'schema.graphql'),
+  /** The Apollo Federation 2 subgraph SDL (what `_service { sdl }` answers). */
+  subgraphFile: join(projectRoot, 'schema', 'subgraph.graphql'),
+  /** SDL of example subgraphs that `npm run compose:check` composes with orgraph's. */
+  federationExamples: join(projectRoot, 'federation'),
   /** The persistent store folder for a given ORGRAPH_HOME. */
   neo4jData: (home: string) => resolve(projectRoot, home, 'neo4j'),
 };

@@ -89,9 +89,15 @@ export function validationRules(limits: QueryLimits) {
   ];
 }
 
-/** Lists cost their page size times what each item costs; other fields cost 1 plus their children. */
+/**
+ * Lists cost their page size times what each item costs; other fields cost 1 plus their children. Federation's
+ * `_entities` returns one item per representation, so its size is the number of representations.
+ */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const size = [args.first, args.last, args.k].find((v): v is number => typeof v === 'number');
+  const representations = Array.isArray(args.representations) ? args.representations.length : undefined;
+  const size = [args.first, args.last, args.k, representations].find(
+    (v): v is number => typeof v === 'number',
+  );
   return size !== undefined ? 1 + size * Math.max(childComplexity, 1) : 1 + childComplexity;
 };
 

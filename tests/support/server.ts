@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GraphDatabase } from '../../src/graph/database.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startApp, type RunningApp } from '../../src/server/app.js';
-import { buildOrgraphSchema } from '../../src/api/schema.js';
+import { buildServedSchema } from '../../src/api/federation.js';
 import { loadConfig } from '../../src/config/config.js';
 import { serverSettings } from '../../src/server/settings.js';
 
@@ -37,7 +37,7 @@ export async function startTestServer(
   db: GraphDatabase,
   env: Record<string, string> = {},
 ): Promise<RunningApp & { logs: LogCapture }> {
-  schema ??= await buildOrgraphSchema();
+  schema ??= await buildServedSchema();
   const logs = new LogCapture();
   const settings = await serverSettings(loadConfig({ ...TEST_AUTH_ENV, ...env }));
   const app = await startApp({ schema, db, logger: createLogger('info', logs), settings }, '127.0.0.1', 0);

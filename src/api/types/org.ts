@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Source } from './source.js';
 
 @ObjectType({ description: 'A department; departments nest through parent and subDepartments.' })
+@Directive('@key(fields: "id")')
 export class Department {
   @Field(() => ID, { description: 'Stable id, e.g. department:security.' })
   id!: string;
@@ -17,6 +18,7 @@ export class Department {
 }
 
 @ObjectType({ description: 'A team or specialty (e.g. Distribution in Backend Engineering).' })
+@Directive('@key(fields: "id")')
 export class Team {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
@@ -32,6 +34,7 @@ export class Team {
 }
 
 @ObjectType({ description: 'A job family: one handbook page (or section) describing a ladder of roles.' })
+@Directive('@key(fields: "id")')
 export class JobFamily {
   @Field(() => ID, { description: 'Stable id, e.g. family:security/infrastructure-security.' })
   id!: string;
@@ -53,6 +56,7 @@ export class JobFamily {
 }
 
 @ObjectType({ description: 'A job grade.' })
+@Directive('@key(fields: "id")')
 export class Grade {
   @Field(() => ID, { description: 'Stable id, e.g. grade:8.' })
   id!: string;
@@ -64,6 +68,7 @@ export class Grade {
 @ObjectType({
   description: 'A skill or technology tagged from requirement text through the documented vocabulary.',
 })
+@Directive('@key(fields: "id")')
 export class Skill {
   @Field(() => ID, { description: 'Stable id, e.g. skill:kubernetes.' })
   id!: string;
@@ -146,6 +151,7 @@ export class PerformanceIndicator {
 }
 
 @ObjectType({ description: 'A person holding a role (when people are imported).' })
+@Directive('@key(fields: "id")')
 export class Person {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;

@@ -1,10 +1,11 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Track } from './enums.js';
 import { Source } from './source.js';
 
 @ObjectType({
   description: 'A role: one level inside a job family, e.g. "Senior Infrastructure Security Engineer".',
 })
+@Directive('@key(fields: "id")')
 export class Role {
   @Field(() => ID, {
     description:

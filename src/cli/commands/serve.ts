@@ -1,4 +1,4 @@
-import { buildOrgraphSchema } from '../../api/schema.js';
+import { buildServedSchema } from '../../api/federation.js';
 import { createLogger } from '../../logging/logger.js';
 import { startApp } from '../../server/app.js';
 import { serverSettings } from '../../server/settings.js';
@@ -16,7 +16,7 @@ export const command: CliCommand = {
     let app: Awaited<ReturnType<typeof startApp>> | undefined;
     try {
       if (config.ORGRAPH_LOAD_SAMPLE) await loadSampleIfEmpty(db, io.stderr);
-      const schema = await buildOrgraphSchema();
+      const schema = await buildServedSchema();
       const settings = await serverSettings(config);
       app = await startApp({ schema, db, logger, settings }, config.HOST, config.PORT);
     } catch (error) {

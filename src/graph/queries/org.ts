@@ -48,6 +48,16 @@ export const STAGE_INTERVIEWERS = `
 UNWIND $keys AS key MATCH (:HiringStage {id: key})-[:INTERVIEWED_BY]->(r:Role)
 WITH key, r ORDER BY r.title RETURN key, collect(r) AS items`;
 
+/** Teams, skills and grades by id: the batched lookups behind federation `_entities` (see src/api/federation.ts). */
+export const TEAMS_BY_ID = `
+UNWIND $keys AS key MATCH (t:Team {id: key}) RETURN key, t AS item`;
+
+export const SKILLS_BY_ID = `
+UNWIND $keys AS key MATCH (s:Skill {id: key}) RETURN key, s AS item`;
+
+export const GRADES_BY_ID = `
+UNWIND $keys AS key MATCH (g:Grade {id: key}) RETURN key, {id: g.id, value: g.value} AS item`;
+
 export const TEAM_BY_SLUG = `MATCH (t:Team) WHERE t.slug = $slug OR t.id = $slug RETURN t ORDER BY t.id LIMIT 1`;
 
 export const TEAM_ROLES = `
