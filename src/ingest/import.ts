@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphDatabase } from '../graph/database.js';
 import { graphContentHash } from '../graph/content-hash.js';
 import type { ImportReport } from './model.js';
+import { parsePages } from './parse-workers.js';
 import { ingestDocuments, type IngestResult } from './pipeline.js';
 import { decodeText, readPaths, type ReadResult, type SourceDocument } from './providers.js';
 import type { KnownRole } from './resolver.js';
@@ -43,13 +44,22 @@ export async function importRead(
 ): Promise<ImportOutcome> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const known = db
-    ? await knownRoles(
-        db,
-        read.documents.map((d) => d.path),
-      )
-    : [];
-  const ingest = ingestDocuments(read.documents, { known, readErrors: read.errors, rejected: read.rejected });
+  // Parsing (on worker threads for big batches) and reading the stored roles overlap.
+  const [known, parsed] = await Promise.all([
+    db
+      ? knownRoles(
+          db,
+          read.documents.map((d) => d.path),
+        )
+      : Promise.resolve([]),
+    parsePages(read.documents),
+  ]);
+  const ingest = ingestDocuments(read.documents, {
+    known,
+    parsed,
+    readErrors: read.errors,
+    rejected: read.rejected,
+  });
   const t1 = performance.now();
   const report = ingest.report;
   let write: WriteStats | null = null;

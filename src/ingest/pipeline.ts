@@ -39,6 +39,8 @@ export interface IngestOptions {
   /** Issues found before parsing (unreadable files), and the files they rejected. */
   readErrors?: ImportIssue[];
   rejected?: string[];
+  /** Pages already parsed (e.g. on worker threads), by path. */
+  parsed?: Map<string, ParsedPage>;
 }
 
 export function countModel(model: GraphModel): ImportCounts {
@@ -140,7 +142,7 @@ export function ingestDocuments(documents: SourceDocument[], options: IngestOpti
       failed.add(doc.path);
       continue;
     }
-    const page = parseMarkdownPage(doc.path, doc.text);
+    const page = options.parsed?.get(doc.path) ?? parseMarkdownPage(doc.path, doc.text);
     issues.push(...page.issues);
     if (page.fatal) failed.add(doc.path);
     else {

@@ -9,24 +9,23 @@ import { NODE_LABELS, type NodeLabel, type RelType } from './model.js';
 const CHANGED = (v: string): string =>
   `${v}.importRun IS NULL OR any(k IN keys(row.props) WHERE NOT coalesce(${v}[k] = row.props[k], ${v}[k] IS NULL AND row.props[k] IS NULL))`;
 
+// Upserts the node and its DEFINED_IN edges (row.defs) in one pass.
 function upsertNode(label: NodeLabel): string {
   return `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 WITH n, row, ${CHANGED('n')} AS changed
 SET n += row.props
-SET n.importRun = CASE WHEN changed THEN $run ELSE n.importRun END
-RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
+WITH n, row, changed
+CALL (n, row) {
+  UNWIND row.defs AS def
+  MATCH (f:SourceFile {path: def.path})
+  MERGE (n)-[d:DEFINED_IN]->(f)
+  WITH d, def, d.sourceLine IS NULL OR d.sourceLine <> def.line OR coalesce(d.sourceAnchor, '') <> coalesce(def.anchor, '') AS defChanged
+  SET d.sourceLine = def.line, d.sourceAnchor = def.anchor
+  RETURN count(CASE WHEN defChanged THEN 1 END) AS defsChanged
 }
-
-function definedIn(label: NodeLabel): string {
-  return `
-UNWIND $rows AS row
-MATCH (n:${label} {id: row.id})
-MATCH (f:SourceFile {path: row.path})
-MERGE (n)-[d:DEFINED_IN]->(f)
-WITH n, d, row, d.sourceLine IS NULL OR d.sourceLine <> row.line OR coalesce(d.sourceAnchor, '') <> coalesce(row.anchor, '') AS changed
-SET d.sourceLine = row.line, d.sourceAnchor = row.anchor
+WITH n, changed OR defsChanged > 0 AS changed
 SET n.importRun = CASE WHEN changed THEN $run ELSE n.importRun END
 RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 }
@@ -46,13 +45,9 @@ SET n.importRun = CASE WHEN changed THEN $run ELSE n.importRun END
 RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 }
 
-export const NODE_QUERIES: Record<NodeLabel, { upsert: string; definedIn: string; provenance: string }> =
-  Object.fromEntries(
-    NODE_LABELS.map((label) => [
-      label,
-      { upsert: upsertNode(label), definedIn: definedIn(label), provenance: provenance(label) },
-    ]),
-  ) as Record<NodeLabel, { upsert: string; definedIn: string; provenance: string }>;
+export const NODE_QUERIES: Record<NodeLabel, { upsert: string; provenance: string }> = Object.fromEntries(
+  NODE_LABELS.map((label) => [label, { upsert: upsertNode(label), provenance: provenance(label) }]),
+) as Record<NodeLabel, { upsert: string; provenance: string }>;
 
 const relQueries = new Map<string, string>();
 
@@ -74,6 +69,10 @@ RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
   }
   return q;
 }
+
+/** Whether any stored file is outside this import (then node provenance must be computed from all DEFINED_IN). */
+export const OTHER_SOURCE_FILES = `
+MATCH (f:SourceFile) WHERE NOT f.path IN $files RETURN count(f) AS n`;
 
 export const UPSERT_SOURCE_FILES = `
 UNWIND $files AS file

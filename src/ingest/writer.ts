@@ -106,24 +106,37 @@ export async function writeModel(
       stats.queries++;
       stats.changed += Number(r.records[0]?.get('changed') ?? 0);
     }
-    // Nodes, then where each is defined.
+    // When this import covers every stored file, a node's provenance is known here (its first definer);
+    // otherwise it is computed in Cypher from all its DEFINED_IN edges after the writes.
+    const others = await tx.run(Q.OTHER_SOURCE_FILES, { files: [...filePaths] });
+    stats.queries++;
+    const provenanceHere = Number(others.records[0]?.get('n') ?? 0) === 0;
+    // Nodes, with where each is defined.
     for (const [label, nodes] of nodesByLabel) {
-      const queries = Q.NODE_QUERIES[label];
-      const rows = nodes.map((n) => ({ id: n.id, props: props(n.props, n.intProps) }));
-      stats.changed += await runBatched(tx, queries.upsert, rows, params, stats);
-      step('nodes');
-      const defined = nodes.flatMap((n) =>
-        n.definedIn
-          .filter((d) => filePaths.has(d.sourcePath))
-          .map((d) => ({
-            id: n.id,
+      const rows = nodes.map((n) => {
+        const defs = n.definedIn.filter((d) => filePaths.has(d.sourcePath));
+        const first = n.definedIn[0];
+        const values: Record<string, PropertyValue> =
+          provenanceHere && first
+            ? {
+                ...n.props,
+                sourcePath: first.sourcePath,
+                sourceLine: first.sourceLine,
+                sourceAnchor: first.sourceAnchor,
+              }
+            : n.props;
+        return {
+          id: n.id,
+          props: props(values, [...(n.intProps ?? []), ...(provenanceHere ? ['sourceLine'] : [])]),
+          defs: defs.map((d) => ({
             path: d.sourcePath,
             line: neo4j.int(d.sourceLine),
             anchor: d.sourceAnchor,
           })),
-      );
-      stats.changed += await runBatched(tx, queries.definedIn, defined, params, stats);
-      step('definedIn');
+        };
+      });
+      stats.changed += await runBatched(tx, Q.NODE_QUERIES[label].upsert, rows, params, stats);
+      step(`nodes:${label}`);
     }
     // Facts the re-imported files no longer state.
     const staleDefs = await tx.run(Q.DELETE_STALE_DEFINED_IN, {
@@ -169,8 +182,9 @@ export async function writeModel(
     stats.queries++;
     stats.deletedNodes = Number(orphans.records[0]?.get('deleted') ?? 0);
     step('orphans');
-    // Provenance from DEFINED_IN, for every node written or that lost a definition.
-    for (const n of model.nodes) touch(n.label, n.id);
+    // Provenance from DEFINED_IN, for nodes that lost a definition (and for all written nodes when other
+    // stored files may define them too).
+    if (!provenanceHere) for (const n of model.nodes) touch(n.label, n.id);
     for (const [label, ids] of touched) {
       const list = [...ids];
       for (let i = 0; i < list.length; i += BATCH) {
