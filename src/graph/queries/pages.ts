@@ -4,23 +4,25 @@
  * returns one page plus a flag for more. Keyset cursors stay stable when rows are added elsewhere.
  */
 export const PAGE_TAIL = `
-WITH collect({n: n, k: k}) AS all
-WITH all, size(all) AS total
-UNWIND (CASE WHEN total = 0 THEN [null] ELSE all END) AS row
+WITH collect({n: n, k: k}) AS matched
+WITH matched, size(matched) AS total
+UNWIND (CASE WHEN total = 0 THEN [null] ELSE matched END) AS row
 WITH total, row.n AS n, row.k AS k
-WHERE n IS NOT NULL
-  AND ($after IS NULL OR k > $after[0] OR (k = $after[0] AND n.id > $after[1]))
-  AND ($before IS NULL OR k < $before[0] OR (k = $before[0] AND n.id < $before[1]))
 WITH total, n, k ORDER BY
   CASE WHEN $backward THEN null ELSE k END ASC, CASE WHEN $backward THEN null ELSE n.id END ASC,
   CASE WHEN $backward THEN k ELSE null END DESC, CASE WHEN $backward THEN n.id ELSE null END DESC
-WITH total, collect({n: properties(n), k: k}) AS rows
+// The cursor filter sits inside collect (which skips nulls) rather than in a WHERE, so a page with no rows
+// still returns its one record with the total.
+WITH total, collect(CASE WHEN n IS NOT NULL
+  AND ($after IS NULL OR k > $after[0] OR (k = $after[0] AND n.id > $after[1]))
+  AND ($before IS NULL OR k < $before[0] OR (k = $before[0] AND n.id < $before[1]))
+  THEN {n: properties(n), k: k} END) AS rows
 RETURN total, rows[0..$limit] AS page, size(rows) > $limit AS more`;
 
 export const DEPARTMENT_PAGE = `
 MATCH (d:Department)
 WHERE ($parent IS NULL OR EXISTS { (d)-[:PART_OF]->(p:Department) WHERE p.id = $parent OR p.slug = $parent })
-  AND ($topLevel IS NULL OR $topLevel = NOT EXISTS { (d)-[:PART_OF]->(:Department) })
+  AND ($topLevel IS NULL OR $topLevel = (NOT EXISTS { (d)-[:PART_OF]->(:Department) }))
 WITH d AS n, toLower(d.name) AS k
 ${PAGE_TAIL}`;
 

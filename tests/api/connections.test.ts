@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import type { GraphDatabase } from '../../src/graph/database.js';
+import { importDocuments } from '../../src/ingest/import.js';
+import { clearDatabase, openTestDatabase } from '../support/neo4j.js';
+import { graphql, startTestServer, type GraphQLResponse } from '../support/server.js';
+import { JOB_FAMILIES } from '../ingest/corpus.js';
+
+interface Connection {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string } }[];
+  pageInfo: { hasNextPage: boolean };
+}
+
+/** The Security pages only: enough departments, families and roles to page through, imported in seconds. */
+function securityPages() {
+  return readdirSync(join(JOB_FAMILIES, 'security'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({
+      path: `security/${name}`,
+      text: readFileSync(join(JOB_FAMILIES, 'security', name), 'utf8'),
+    }));
+}
+
+describe('connections (departments, roles) over HTTP', () => {
+  let db: GraphDatabase;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    db = await openTestDatabase();
+    await clearDatabase(db);
+    const report = await importDocuments(db, securityPages());
+    assert.equal(report.errors.length, 0);
+    server = await startTestServer(db);
+  });
+  after(async () => {
+    await server?.stop();
+    server?.server.close();
+    await db?.close();
+  });
+
+  it('departments(topLevel) separates top-level departments from sub-departments', async () => {
+    const query = `query ($top: Boolean) { departments(topLevel: $top, first: 100) { totalCount edges { node { id } } } }`;
+    const top = await graphql<{ departments: Connection }>(server.url, query, { top: true });
+    assert.equal(top.errors, undefined, JSON.stringify(top.errors));
+    const topIds = top.data!.departments.edges.map((e) => e.node.id);
+    assert.ok(topIds.includes('department:security'), topIds.join(', '));
+    assert.ok(!topIds.includes('department:security/product-security'));
+    const sub = await graphql<{ departments: Connection }>(server.url, query, { top: false });
+    const subIds = sub.data!.departments.edges.map((e) => e.node.id);
+    assert.ok(subIds.includes('department:security/product-security'), subIds.join(', '));
+    assert.ok(!subIds.includes('department:security'));
+  });
+
+  it('a filter that matches nothing gives an empty page, not an error', async () => {
+    const response = await graphql<{ roles: Connection }>(
+      server.url,
+      `
+        {
+          roles(first: 5, filter: { family: "no-such-family" }) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      `,
+    );
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    assert.deepEqual(response.data!.roles, { totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it('pages through a family with cursors, each role once, and ends with an empty page', async () => {
+    const query = `query ($after: String) { roles(first: 2, after: $after, filter: { family: "family:security/infrastructure-security" }) {
+      totalCount edges { cursor node { id } } pageInfo { hasNextPage } } }`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let more = true;
+    for (let i = 0; more && i < 10; i++) {
+      const response: GraphQLResponse<{ roles: Connection }> = await graphql(server.url, query, {
+        after: cursor,
+      });
+      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+      const page = response.data!.roles;
+      assert.equal(page.totalCount, 5);
+      seen.push(...page.edges.map((e) => e.node.id));
+      cursor = page.edges.at(-1)!.cursor;
+      more = page.pageInfo.hasNextPage;
+    }
+    assert.equal(seen.length, 5);
+    assert.equal(new Set(seen).size, 5);
+    assert.ok(
+      seen.includes('role:security/infrastructure-security#infrastructure-security-engineer-intermediate'),
+    );
+    const beyond = await graphql<{ roles: Connection }>(server.url, query, { after: cursor });
+    assert.equal(beyond.errors, undefined, JSON.stringify(beyond.errors));
+    assert.deepEqual(beyond.data!.roles, { totalCount: 5, edges: [], pageInfo: { hasNextPage: false } });
+  });
+});
