@@ -4,7 +4,9 @@ import neo4j, {
   type QueryResult,
   type RecordShape,
   Neo4jError,
+  isRetryableError,
 } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface GraphConnection {
   uri: string;
@@ -45,19 +47,50 @@ export function isUnavailable(error: unknown): boolean {
  * values are counts, grades and orders, far below 2^53), so no `{low, high}` objects leak into the API.
  * Every transaction function call is counted as one round-trip so tests and benchmarks can measure N+1.
  */
+/** Pool size of the driver; exported for the metrics. */
+export const MAX_CONNECTION_POOL_SIZE = 100;
+/** How often a database marked unavailable is probed, so the API recovers by itself once Neo4j is back. */
+const PROBE_INTERVAL_MS = 250;
+/** Transient errors (deadlocks, leader switches) are retried by us for at most this long. */
+const TRANSIENT_RETRY_MS = 5_000;
+
 export class GraphDatabase {
   readonly driver: Driver;
   private roundTrips = 0;
+  private sessionsInUse = 0;
+  /** Set while Neo4j is known to be unreachable: calls fail at once instead of queueing behind retries. */
+  private unavailable: DatabaseUnavailableError | null = null;
+  private probe: NodeJS.Timeout | undefined;
+  private closed = false;
 
-  constructor(readonly connection: GraphConnection) {
+  /** Reads that run longer are cancelled by Neo4j, so one runaway query cannot hold a request forever. */
+  readonly readTimeoutMs: number;
+
+  constructor(
+    readonly connection: GraphConnection,
+    options: { readTimeoutMs?: number } = {},
+  ) {
+    this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
       disableLosslessIntegers: true,
-      maxConnectionPoolSize: 100,
+      maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
-      maxTransactionRetryTime: 5_000,
+      // The driver's own retry waits about a second before its first retry, even when Neo4j is gone;
+      // withSession retries transient errors itself and fails unreachable-database errors fast instead.
+      maxTransactionRetryTime: 0,
       userAgent: 'orgraph',
     });
+  }
+
+  /** Sessions open right now (each holds at most one pooled connection); for the metrics. */
+  get activeSessions(): number {
+    return this.sessionsInUse;
+  }
+
+  /** False from the first unreachable-database error until a background probe gets an answer again. */
+  get available(): boolean {
+    return this.unavailable === null;
   }
 
   /** Number of queries sent so far (each `run` inside a transaction is one round-trip). */
@@ -66,7 +99,9 @@ export class GraphDatabase {
   }
 
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session) => session.executeRead((tx) => work(this.counting(tx))));
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) => work(this.counting(tx)), { timeout: this.readTimeoutMs }),
+    );
   }
 
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -101,36 +136,73 @@ export class GraphDatabase {
     throw new DatabaseUnavailableError(this.connection.uri, lastError);
   }
 
-  /** For /ready: a real query round-trip, bounded in time. */
+  /** For /ready: a real query round-trip, bounded in time. Also updates the availability state. */
   async ping(timeoutMs = 2_000): Promise<void> {
     const session = this.driver.session({ database: this.connection.database, defaultAccessMode: 'READ' });
     try {
       await session.executeRead((tx) => tx.run('RETURN 1 AS ok'), { timeout: timeoutMs });
+      this.unavailable = null;
     } catch (error) {
-      throw new DatabaseUnavailableError(this.connection.uri, error);
+      const unavailable = new DatabaseUnavailableError(this.connection.uri, error);
+      this.markUnavailable(unavailable);
+      throw unavailable;
     } finally {
       await session.close();
     }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.probe);
     await this.driver.close();
+  }
+
+  private markUnavailable(error: DatabaseUnavailableError): void {
+    const wasAvailable = this.unavailable === null;
+    this.unavailable = error;
+    if (wasAvailable && !this.closed) this.scheduleProbe();
+  }
+
+  private scheduleProbe(): void {
+    this.probe = setTimeout(() => {
+      this.ping(1_000).catch(() => {
+        if (!this.closed && this.unavailable) this.scheduleProbe();
+      });
+    }, PROBE_INTERVAL_MS);
+    this.probe.unref();
   }
 
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
     work: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: mode });
-    try {
-      return await work(session);
-    } catch (error) {
-      if (isUnavailable(error) && !(error instanceof DatabaseUnavailableError)) {
-        throw new DatabaseUnavailableError(this.connection.uri, error);
+    if (this.unavailable) throw this.unavailable;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: mode });
+      this.sessionsInUse++;
+      try {
+        return await work(session);
+      } catch (error) {
+        if (isUnavailable(error)) {
+          // One immediate retry covers a pooled connection that went stale while Neo4j restarted.
+          if (attempt === 1 && !(error instanceof DatabaseUnavailableError) && this.available) continue;
+          const unavailable =
+            error instanceof DatabaseUnavailableError
+              ? error
+              : new DatabaseUnavailableError(this.connection.uri, error);
+          this.markUnavailable(unavailable);
+          throw unavailable;
+        }
+        if (isRetryableError(error) && Date.now() - started < TRANSIENT_RETRY_MS) {
+          await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random()));
+          continue;
+        }
+        throw error;
+      } finally {
+        this.sessionsInUse--;
+        await session.close();
       }
-      throw error;
-    } finally {
-      await session.close();
     }
   }
 

@@ -467,8 +467,9 @@ export async function orgChart(
     d: { properties: Record<string, unknown> };
     depth: number;
     parentId: string | null;
-  }>(DEPARTMENT_SUBTREE, { department, depth });
+  }>(DEPARTMENT_SUBTREE, { department });
   if (departments.length === 0) return null;
+  // Every node of the subtree is built so counts are complete; only those within `depth` are returned.
   const nodes: OrgChartNodeRecord[] = [];
   const base = { roleCount: 0, peopleCount: 0, vacancies: 0, grade: null };
   const rootId = departments[0].d.properties.id as string;
@@ -498,8 +499,7 @@ export async function orgChart(
   );
   const familyIds: string[] = [];
   departmentIds.forEach((departmentId, i) => {
-    const parentDepth = departments[i].depth;
-    if (parentDepth + 1 > depth) return;
+    const childDepth = departments[i].depth + 1;
     for (const family of members[i].families.map((n) => toJobFamily(n.properties))) {
       nodes.push({
         ...base,
@@ -508,7 +508,7 @@ export async function orgChart(
         parentId: departmentId,
         kind: 'JOB_FAMILY',
         name: family.title,
-        depth: parentDepth + 1,
+        depth: childDepth,
       });
       familyIds.push(family.id);
     }
@@ -520,7 +520,7 @@ export async function orgChart(
         parentId: departmentId,
         kind: 'TEAM',
         name: team.name,
-        depth: parentDepth + 1,
+        depth: childDepth,
       });
     }
   });
@@ -532,40 +532,33 @@ export async function orgChart(
     [],
   );
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const addUp = (startId: string | null, roles: number, people: number, vacancies: number) => {
-    for (
-      let at = startId ? byId.get(startId) : undefined;
-      at;
-      at = at.parentId ? byId.get(at.parentId) : undefined
-    ) {
-      at.roleCount += roles;
-      at.peopleCount += people;
-      at.vacancies += vacancies;
-    }
-  };
   familyIds.forEach((familyId, i) => {
     const family = byId.get(familyId) as OrgChartNodeRecord;
     for (const { role: node, holders } of roleLists[i]) {
       const role = toRole(node.properties);
       const vacant = holders === 0 ? 1 : 0;
-      if (family.depth + 1 <= depth) {
-        // Role ids are unique across the graph, but one role can be listed in a family once only.
-        const roleNode: OrgChartNodeRecord = {
-          id: `${familyId}/${role.id}`,
-          entityId: role.id,
-          parentId: familyId,
-          kind: 'ROLE',
-          name: role.title,
-          depth: family.depth + 1,
-          roleCount: 1,
-          peopleCount: holders,
-          vacancies: vacant,
-          grade: role.grade,
-        };
-        nodes.push(roleNode);
+      nodes.push({
+        id: `${familyId}/${role.id}`,
+        entityId: role.id,
+        parentId: familyId,
+        kind: 'ROLE',
+        name: role.title,
+        depth: family.depth + 1,
+        roleCount: 1,
+        peopleCount: holders,
+        vacancies: vacant,
+        grade: role.grade,
+      });
+      for (
+        let at: OrgChartNodeRecord | undefined = family;
+        at;
+        at = at.parentId ? byId.get(at.parentId) : undefined
+      ) {
+        at.roleCount += 1;
+        at.peopleCount += holders;
+        at.vacancies += vacant;
       }
-      addUp(familyId, 1, holders, vacant);
     }
   });
-  return nodes;
+  return nodes.filter((node) => node.depth <= depth);
 }

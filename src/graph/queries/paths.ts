@@ -24,9 +24,18 @@ export const LATERAL_FROM = `
 UNWIND $keys AS key
 MATCH (r:Role {id: key})-[:IN_FAMILY]->(family:JobFamily)
 WHERE r.grade IS NOT NULL
-MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:NEEDS_SKILL|REQUIRES]->{1,2}(s:Skill)<-[:NEEDS_SKILL|REQUIRES]-{1,2}(:Role)<-[:EXTENDS]-{0,10}(other:Role)
-WHERE other.grade = r.grade AND other.described AND NOT (other)-[:IN_FAMILY]->(family) AND other <> r
-WITH key, other, count(DISTINCT s) AS shared
+CALL (r) {
+  MATCH (r)-[:EXTENDS]->{0,10}(:Role)-[:NEEDS_SKILL|REQUIRES]->{1,2}(s:Skill)
+  RETURN collect(DISTINCT s) AS skills
+}
+MATCH (other:Role {grade: r.grade})
+WHERE other.described AND other <> r AND NOT (other)-[:IN_FAMILY]->(family) AND size(skills) >= $minShared
+CALL (other, skills) {
+  MATCH (other)-[:EXTENDS]->{0,10}(:Role)-[:NEEDS_SKILL|REQUIRES]->{1,2}(s:Skill)
+  WHERE s IN skills
+  RETURN count(DISTINCT s) AS shared
+}
+WITH key, other, shared
 WHERE shared >= $minShared
 WITH key, other, shared ORDER BY shared DESC, other.title LIMIT 50
 RETURN key, collect({to: other.id, shared: shared}) AS items`;
@@ -63,11 +72,11 @@ WITH p ORDER BY length(p) DESC LIMIT 1
 RETURN nodes(p) AS chain, [rel IN relationships(p) | properties(rel)] AS edges,
        EXISTS { MATCH (last:Role)-[:REPORTS_TO]->(m:Role) WHERE last = last(nodes(p)) } AS cycle`;
 
-/** A department subtree: departments with their parent and depth below the root. */
+/** A whole department subtree (all depths: counts need it), with each department's parent and depth. */
 export const DEPARTMENT_SUBTREE = `
 MATCH (root:Department) WHERE root.id = $department OR root.slug = $department
 MATCH p = (root)<-[:PART_OF]-{0,10}(d:Department)
-WITH d, min(length(p)) AS depth WHERE depth <= $depth
+WITH d, min(length(p)) AS depth
 OPTIONAL MATCH (d)-[:PART_OF]->(parent:Department)
 RETURN d, depth, parent.id AS parentId ORDER BY depth, d.name`;
 
