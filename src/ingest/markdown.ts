@@ -259,7 +259,8 @@ function findReportsTo(node: Paragraph | ListItem): Reference[] {
   });
   for (const l of links) {
     const lt = clean(toString(l));
-    if (lt && after.startsWith(lt)) return [{ text: lt, href: l.url, line: lineOf(l) }];
+    if (lt && after.startsWith(lt))
+      return [{ text: lt.replace(/[.,;:]+$/, ''), href: l.url, line: lineOf(l) }];
   }
   if (!/^[A-Z]/.test(after)) return [];
   const stop =
@@ -274,7 +275,13 @@ function findExtends(text: string, node: Paragraph | ListItem): Reference | null
   const line = lineOf(node);
   const link = firstLink(node as RootContent);
   let m = /^\s*extends (?:the )?(.+?)(?:'s)?(?: role)?(?:'s)? (?:responsibilities|requirements)/i.exec(text);
-  if (m) return { text: clean(m[1]!.replace(/[[\]]/g, '')), href: link ? link.url : null, line };
+  // "Extends that of the Senior X" names the Senior X.
+  if (m)
+    return {
+      text: clean(m[1]!.replace(/[[\]]/g, '').replace(/^that of (?:the |an? )?/i, '')),
+      href: link ? link.url : null,
+      line,
+    };
   m = /\bextends (?:the |all of the )?(.+?)(?:'s)? role\b/i.exec(text);
   if (m) {
     const linkText = link ? clean(toString(link)) : null;
