@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { GraphDatabase } from './database.js';
 import { toRole, type RoleRecord } from './records.js';
 
@@ -55,13 +56,14 @@ export function snippetOf(text: string, query: string, width = 160): string {
 export async function search(db: GraphDatabase, text: string, limit: number): Promise<SearchHitRecord[]> {
   const query = toLuceneQuery(text);
   if (!query) return [];
+  // JavaScript numbers reach Cypher as floats, which LIMIT and the index's limit option reject.
   const rows = await db.query<{
     id: string;
     kind: SearchHitRecord['kind'];
     score: number;
     text: string;
     role: Record<string, unknown> | null;
-  }>(SEARCH, { query, limit, candidates: limit * 5 });
+  }>(SEARCH, { query, limit: neo4j.int(limit), candidates: neo4j.int(limit * 5) });
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -25,7 +25,7 @@ function securityPages() {
     }));
 }
 
-describe('connections (departments, roles) over HTTP', () => {
+describe('connections (departments, roles) and search over HTTP', () => {
   let db: GraphDatabase;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   before(async () => {
@@ -103,5 +103,25 @@ describe('connections (departments, roles) over HTTP', () => {
     const beyond = await graphql<{ roles: Connection }>(server.url, query, { after: cursor });
     assert.equal(beyond.errors, undefined, JSON.stringify(beyond.errors));
     assert.deepEqual(beyond.data!.roles, { totalCount: 5, edges: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it('search honours first and ranks the family title hit first', async () => {
+    const response = await graphql<{ search: { kind: string; id: string }[] }>(
+      server.url,
+      `
+        {
+          search(text: "Infrastructure Security", first: 3) {
+            kind
+            id
+          }
+        }
+      `,
+    );
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    assert.equal(response.data!.search.length, 3);
+    assert.deepEqual(response.data!.search[0], {
+      kind: 'JOB_FAMILY',
+      id: 'family:security/infrastructure-security',
+    });
   });
 });
