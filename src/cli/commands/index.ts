@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { command as generate } from './generate.js';
 import { command as importCommand } from './import.js';
 import { command as lint } from './lint.js';
 import { command as migrate } from './migrate.js';
@@ -6,4 +7,4 @@ import { command as neo4j } from './neo4j.js';
 import { command as serve } from './serve.js';
 
 /** Every `orgraph <name>` command, in the order `orgraph help` lists them. */
-export const commands: CliCommand[] = [serve, neo4j, migrate, importCommand, lint];
+export const commands: CliCommand[] = [serve, neo4j, migrate, importCommand, lint, generate];
