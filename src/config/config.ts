@@ -155,6 +155,16 @@ export class EnvironmentConfig {
   @Min(100)
   ORGRAPH_REQUEST_TIMEOUT_MS = 15_000;
 
+  /** Sustained /graphql requests per second per client (principal, else address); 0 turns limiting off. */
+  @IsInt({ message: 'ORGRAPH_RATE_LIMIT must be an integer' })
+  @Min(0)
+  ORGRAPH_RATE_LIMIT = 50;
+
+  /** Requests a client may send at once before ORGRAPH_RATE_LIMIT applies. */
+  @IsInt({ message: 'ORGRAPH_RATE_LIMIT_BURST must be an integer' })
+  @Min(1)
+  ORGRAPH_RATE_LIMIT_BURST = 100;
+
   /** Introspection and field suggestions; default on unless NODE_ENV=production. */
   @IsIn(['', 'true', 'false'], { message: 'ORGRAPH_INTROSPECTION must be true or false' })
   ORGRAPH_INTROSPECTION = '';

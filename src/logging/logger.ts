@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { requestLogFields } from './request-context.js';
 
 export type { Logger };
 
@@ -8,6 +9,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     {
       name: 'orgraph',
       level,
+      // Any line written while a request is being served gets its reqId, also from code without the request.
+      mixin: requestLogFields,
       redact: {
         paths: [
           'req.headers.authorization',

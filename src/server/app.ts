@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -14,6 +13,9 @@ import type { Logger } from '../logging/logger.js';
 import { authenticate, readAccessPlugin } from './auth.js';
 import { createErrorFormatter } from './errors.js';
 import { costLimitPlugin, validationRules } from './limits.js';
+import { operationTimingPlugin, ServerMetrics } from './metrics.js';
+import { rateLimitMiddleware, RateLimiter, type RequestAuthentication } from './rate-limit.js';
+import { requestIdOf, requestLogging, restoreRequestContext } from './request-log.js';
 import type { ServerSettings } from './settings.js';
 
 export interface AppOptions {
@@ -26,6 +28,7 @@ export interface AppOptions {
 export interface RunningApp {
   server: Server;
   url: string;
+  metrics: ServerMetrics;
   /** Stops accepting requests, lets in-flight ones finish, then stops Apollo. Does not close the database. */
   stop(): Promise<void>;
 }
@@ -50,6 +53,10 @@ export async function startApp(options: AppOptions, host: string, port: number):
   app.disable('x-powered-by');
   const server = createServer(app);
   server.requestTimeout = settings.requestTimeoutMs + 5_000;
+  const metrics = new ServerMetrics(options.db);
+  const limiter = new RateLimiter(settings.rateLimit);
+  let stopping = false;
+  app.use(requestLogging(logger, metrics));
 
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
@@ -69,6 +76,7 @@ export async function startApp(options: AppOptions, host: string, port: number):
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       readAccessPlugin(settings.readsRequireAuth),
       costLimitPlugin<ApiContext>(options.schema, settings.limits.maxCost),
+      operationTimingPlugin<ApiContext>(metrics, logger),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -78,7 +86,15 @@ export async function startApp(options: AppOptions, host: string, port: number):
     res.json({ status: 'ok' });
   });
 
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
   app.get('/ready', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
     try {
       await options.db.ping();
       res.json({ status: 'ready' });
@@ -106,15 +122,19 @@ export async function startApp(options: AppOptions, host: string, port: number):
 
   app.use(
     '/graphql',
+    rateLimitMiddleware(limiter, settings.auth, (client) => metrics.rateLimited.inc({ client })),
     express.json({ limit: settings.maxBodyBytes }),
+    restoreRequestContext,
     documentSize,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<ApiContext> => {
-        const { principal, error } = await authenticate(req.headers.authorization, settings.auth);
+      context: async ({ req, res }): Promise<ApiContext> => {
+        const { principal, error } =
+          (res.locals as Partial<RequestAuthentication>).authentication ??
+          (await authenticate(req.headers.authorization, settings.auth));
         return {
           db: options.db,
           logger,
-          requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+          requestId: requestIdOf(res),
           loaders: createLoaders(options.db),
           principal,
           authError: error,
@@ -142,5 +162,13 @@ export async function startApp(options: AppOptions, host: string, port: number):
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  return { server, url, stop: () => apollo.stop() };
+  return {
+    server,
+    url,
+    metrics,
+    stop: () => {
+      stopping = true;
+      return apollo.stop();
+    },
+  };
 }

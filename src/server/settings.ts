@@ -1,6 +1,7 @@
 import { enabledOutsideProduction, type EnvironmentConfig } from '../config/config.js';
 import { loadAuthSettings, type AuthSettings } from './auth.js';
 import type { QueryLimits } from './limits.js';
+import type { RateLimitSettings } from './rate-limit.js';
 
 /** Everything the HTTP layer needs, derived once from the validated configuration. */
 export interface ServerSettings {
@@ -12,6 +13,7 @@ export interface ServerSettings {
   limits: QueryLimits;
   maxBodyBytes: number;
   requestTimeoutMs: number;
+  rateLimit: RateLimitSettings;
 }
 
 export async function serverSettings(config: EnvironmentConfig): Promise<ServerSettings> {
@@ -31,5 +33,6 @@ export async function serverSettings(config: EnvironmentConfig): Promise<ServerS
     },
     maxBodyBytes: config.ORGRAPH_MAX_BODY_BYTES,
     requestTimeoutMs: config.ORGRAPH_REQUEST_TIMEOUT_MS,
+    rateLimit: { perSecond: config.ORGRAPH_RATE_LIMIT, burst: config.ORGRAPH_RATE_LIMIT_BURST },
   };
 }
