@@ -8,9 +8,8 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
-import { buildServedSchema } from '../src/api/federation.js';
+import { subgraphSdl } from '../src/api/federation.js';
 import { paths } from '../src/config/paths.js';
 
 function parseFile(file: string): DocumentNode {
@@ -40,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     {
       name: 'orgraph',
       url: 'http://127.0.0.1:4000/graphql',
-      typeDefs: parse(printSubgraphSchema(await buildServedSchema())),
+      typeDefs: parse(await subgraphSdl()),
     },
     ...examples.map((file) => ({ name: basename(file, '.graphql'), typeDefs: parseFile(file) })),
   ];

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
+  graphql,
   isObjectType,
   isSpecifiedScalarType,
   lexicographicSortSchema,
@@ -85,9 +86,21 @@ export async function buildServedSchema(): Promise<GraphQLSchema> {
   return subgraph;
 }
 
-/** The subgraph SDL (what `_service { sdl }` answers), checked in as schema/subgraph.graphql. */
+/** The subgraph SDL exactly as `_service { sdl }` answers it: what gateways and rover compose. */
+export async function subgraphSdl(schema?: GraphQLSchema): Promise<string> {
+  const result = await graphql({
+    schema: schema ?? (await buildServedSchema()),
+    source: '{ _service { sdl } }',
+  });
+  const sdl = (result.data?._service as { sdl?: unknown } | undefined)?.sdl;
+  if (typeof sdl !== 'string')
+    throw new Error(`_service { sdl } returned no SDL: ${JSON.stringify(result.errors ?? result.data)}`);
+  return sdl;
+}
+
+/** The subgraph SDL checked in as schema/subgraph.graphql (a header comment, then `_service { sdl }`). */
 export async function printServedSubgraph(): Promise<string> {
   const header =
     '# orgraph as an Apollo Federation 2 subgraph, emitted by `npm run schema`. Do not edit by hand.\n\n';
-  return header + printSubgraphSchema(await buildServedSchema()) + '\n';
+  return header + (await subgraphSdl()) + '\n';
 }
