@@ -9,4 +9,13 @@ import { command as restore } from './restore.js';
 import { command as serve } from './serve.js';
 
 /** Every `orgraph <name>` command, in the order `orgraph help` lists them. */
-export const commands: CliCommand[] = [serve, neo4j, migrate, importCommand, lint, generate, exportCommand, restore];
+export const commands: CliCommand[] = [
+  serve,
+  neo4j,
+  migrate,
+  importCommand,
+  lint,
+  generate,
+  exportCommand,
+  restore,
+];
