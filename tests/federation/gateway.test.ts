@@ -174,6 +174,7 @@ test('person → role → reporting line and promotions: people data joined with
   assert.equal(response.errors, undefined, JSON.stringify(response.errors));
   const { employee } = response.data!;
   assert.equal(employee.name, 'Ada');
+  process.stderr.write(`gateway: composed answer ${JSON.stringify(response.data)}\n`);
 
   // orgraph's own answer for the same role, asked directly: the gateway must return exactly that.
   const direct = await graphql<{ role: Record<string, unknown> }>(
