@@ -1,5 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import {
+  getNamedType,
+  isLeafType,
   GraphQLError,
   Kind,
   type ASTVisitor,
@@ -36,7 +38,8 @@ function limitError(message: string, limit: string): GraphQLError {
 }
 
 /**
- * Depth of each operation (fragments followed, introspection ignored). The allowance applies to
+ * Depth of each operation, counted like graphql-armor (`{ a { b } }` is 2; fragments followed, introspection
+ * ignored), except that a connection's `edges { node }` counts as one level. The allowance applies to
  * selections under path root fields, so `careerPath { route { steps { adds { skills { name } } } } }` fits
  * while ordinary nesting stays at maxDepth.
  */
@@ -52,7 +55,8 @@ export function depthLimitRule(maxDepth: number, pathAllowance: number) {
         if (selection.kind === Kind.FIELD) {
           if (selection.name.value.startsWith('__')) continue;
           const below = selection.selectionSet ? depthOf(selection.selectionSet, visited) : 0;
-          deepest = Math.max(deepest, 1 + below);
+          // A connection's `edges { node }` wrapper is one level of data, not two.
+          deepest = Math.max(deepest, (selection.name.value === 'edges' ? 0 : 1) + below);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, visited));
         } else {
@@ -85,20 +89,33 @@ export function depthLimitRule(maxDepth: number, pathAllowance: number) {
 export function validationRules(limits: QueryLimits) {
   return [
     depthLimitRule(limits.maxDepth, limits.pathDepthAllowance),
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      exposeLimits: true,
+      // Report through validation (a 400 with a message) rather than throwing out of it (a 500).
+      propagateOnRejection: false,
+      onReject: [
+        (context, error) =>
+          context?.reportError(limitError(error.message.replace(/^Syntax Error: /, ''), 'aliases')),
+      ],
+    }),
   ];
 }
 
 /**
- * Lists cost their page size times what each item costs; other fields cost 1 plus their children. Federation's
- * `_entities` returns one item per representation, so its size is the number of representations.
+ * Cost: a scalar field costs 1, an object field 2 plus its children, and a connection (`roles`,
+ * `departments`, `jobFamilies`) 1 plus its page size times the cost of one edge, so a page of 100 deep
+ * nodes costs a hundredfold. Federation's `_entities` costs one item per representation, and `careerPaths`
+ * k routes. Plain lists (a family's roles) count once: their size is bounded by the data, not the query.
  */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+const costEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const type = getNamedType(field.type);
   const representations = Array.isArray(args.representations) ? args.representations.length : undefined;
-  const size = [args.first, args.last, args.k, representations].find(
-    (v): v is number => typeof v === 'number',
-  );
-  return size !== undefined ? 1 + size * Math.max(childComplexity, 1) : 1 + childComplexity;
+  const size = type.name.endsWith('Connection')
+    ? ([args.first, args.last].find((v): v is number => typeof v === 'number') ?? 20)
+    : ([args.k, representations].find((v): v is number => typeof v === 'number') ?? undefined);
+  if (size !== undefined) return 1 + size * Math.max(childComplexity, 1);
+  return isLeafType(type) ? 1 : 2 + childComplexity;
 };
 
 /** Rejects operations whose estimated cost exceeds the limit, before any resolver runs. */
@@ -115,7 +132,7 @@ export function costLimitPlugin<T extends object>(
             operationName: request.operationName,
             query: document,
             variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pageSizeEstimator],
+            estimators: [fieldExtensionsEstimator(), costEstimator],
           });
           if (cost > maxCost) {
             throw limitError(`query cost ${cost} exceeds the limit of ${maxCost}`, 'cost');
