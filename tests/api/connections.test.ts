@@ -15,14 +15,23 @@ interface Connection {
   pageInfo: { hasNextPage: boolean };
 }
 
-/** The Security pages only: enough departments, families and roles to page through, imported in seconds. */
-function securityPages() {
-  return readdirSync(join(JOB_FAMILIES, 'security'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => ({
-      path: `security/${name}`,
-      text: readFileSync(join(JOB_FAMILIES, 'security', name), 'utf8'),
-    }));
+/**
+ * The Security pages and Engineering's Development pages: enough to page through, and many pages naming the
+ * same parent department (each adds its own PART_OF edge), imported in seconds.
+ */
+function samplePages() {
+  const pages: { path: string; text: string }[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(JOB_FAMILIES, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md'))
+        pages.push({ path, text: readFileSync(join(JOB_FAMILIES, path), 'utf8') });
+    }
+  };
+  walk('security');
+  walk('engineering/development');
+  return pages;
 }
 
 describe('connections (departments, roles) and search over HTTP', () => {
@@ -31,7 +40,7 @@ describe('connections (departments, roles) and search over HTTP', () => {
   before(async () => {
     db = await openTestDatabase();
     await clearDatabase(db);
-    const report = await importDocuments(db, securityPages());
+    const report = await importDocuments(db, samplePages());
     assert.equal(report.errors.length, 0);
     server = await startTestServer(db);
   });
@@ -123,5 +132,55 @@ describe('connections (departments, roles) and search over HTTP', () => {
       kind: 'JOB_FAMILY',
       id: 'family:security/infrastructure-security',
     });
+  });
+
+  it('the org chart and the department lists name each node once, whatever the number of pages', async () => {
+    const response = await graphql<{
+      orgChart: { nodes: { id: string; parentId: string | null; roleCount: number }[] };
+      roles: { totalCount: number };
+      department: { subDepartments: { id: string }[]; families: { id: string }[] };
+      jobFamily: { roles: { id: string }[] };
+    }>(
+      server.url,
+      `
+        {
+          orgChart(department: "engineering", depth: 12) {
+            nodes {
+              id
+              parentId
+              roleCount
+            }
+          }
+          roles(filter: { department: "engineering" }) {
+            totalCount
+          }
+          department(id: "department:engineering/development") {
+            subDepartments {
+              id
+            }
+            families {
+              id
+            }
+          }
+          jobFamily(id: "family:engineering/development/frontend") {
+            roles {
+              id
+            }
+          }
+        }
+      `,
+    );
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    const { orgChart, roles, department, jobFamily } = response.data!;
+    const ids = orgChart.nodes.map((node) => node.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate org chart node ids');
+    assert.ok(roles.totalCount > 10);
+    assert.equal(orgChart.nodes[0].parentId, null);
+    assert.equal(orgChart.nodes[0].roleCount, roles.totalCount);
+    for (const list of [department.subDepartments, department.families, jobFamily.roles]) {
+      const listIds = list.map((item) => item.id);
+      assert.ok(listIds.length > 0);
+      assert.equal(new Set(listIds).size, listIds.length, `duplicates in ${listIds.join(', ')}`);
+    }
   });
 });

@@ -5,20 +5,21 @@ UNWIND $keys AS key MATCH (d:Department {id: key}) RETURN key, d AS item`;
 
 export const DEPARTMENT_BY_SLUG = `MATCH (d:Department) WHERE d.slug = $slug OR d.id = $slug RETURN d ORDER BY d.id LIMIT 1`;
 
+// Every page that states a membership adds its own edge (provenance), hence DISTINCT in the lists below.
 export const DEPARTMENT_PARENT = `
 UNWIND $keys AS key MATCH (:Department {id: key})-[:PART_OF]->(p:Department) RETURN key, head(collect(p)) AS item`;
 
 export const SUB_DEPARTMENTS = `
 UNWIND $keys AS key MATCH (:Department {id: key})<-[:PART_OF]-(d:Department)
-WITH key, d ORDER BY d.name RETURN key, collect(d) AS items`;
+WITH DISTINCT key, d ORDER BY d.name RETURN key, collect(d) AS items`;
 
 export const DEPARTMENT_FAMILIES = `
 UNWIND $keys AS key MATCH (:Department {id: key})<-[:IN_DEPARTMENT]-(f:JobFamily)
-WITH key, f ORDER BY f.title RETURN key, collect(f) AS items`;
+WITH DISTINCT key, f ORDER BY f.title RETURN key, collect(f) AS items`;
 
 export const DEPARTMENT_TEAMS = `
 UNWIND $keys AS key MATCH (:Department {id: key})<-[:PART_OF]-(t:Team)
-WITH key, t ORDER BY t.name RETURN key, collect(t) AS items`;
+WITH DISTINCT key, t ORDER BY t.name RETURN key, collect(t) AS items`;
 
 export const FAMILIES_BY_ID = `
 UNWIND $keys AS key MATCH (f:JobFamily {id: key}) RETURN key, f AS item`;
@@ -30,11 +31,11 @@ UNWIND $keys AS key MATCH (:JobFamily {id: key})-[:IN_DEPARTMENT]->(d:Department
 
 export const FAMILY_ROLES = `
 UNWIND $keys AS key MATCH (r:Role)-[:IN_FAMILY]->(:JobFamily {id: key})
-WITH key, r ORDER BY coalesce(r.grade, 0), r.title RETURN key, collect(r) AS items`;
+WITH DISTINCT key, r ORDER BY coalesce(r.grade, 0), r.title RETURN key, collect(r) AS items`;
 
 export const FAMILY_TEAMS = `
 UNWIND $keys AS key MATCH (t:Team)-[:PART_OF]->(:JobFamily {id: key})
-WITH key, t ORDER BY t.name RETURN key, collect(t) AS items`;
+WITH DISTINCT key, t ORDER BY t.name RETURN key, collect(t) AS items`;
 
 export const FAMILY_STAGES = `
 UNWIND $keys AS key MATCH (:JobFamily {id: key})-[:HAS_STAGE]->(s:HiringStage)
@@ -62,7 +63,7 @@ export const TEAM_BY_SLUG = `MATCH (t:Team) WHERE t.slug = $slug OR t.id = $slug
 
 export const TEAM_ROLES = `
 UNWIND $keys AS key MATCH (r:Role)-[:IN_TEAM]->(:Team {id: key})
-WITH key, r ORDER BY coalesce(r.grade, 0), r.title RETURN key, collect(r) AS items`;
+WITH DISTINCT key, r ORDER BY coalesce(r.grade, 0), r.title RETURN key, collect(r) AS items`;
 
 export const TEAM_PARENT = `
 UNWIND $keys AS key MATCH (:Team {id: key})-[:PART_OF]->(p)

@@ -78,17 +78,19 @@ MATCH (root:Department) WHERE root.id = $department OR root.slug = $department
 MATCH p = (root)<-[:PART_OF]-{0,10}(d:Department)
 WITH d, min(length(p)) AS depth
 OPTIONAL MATCH (d)-[:PART_OF]->(parent:Department)
-RETURN d, depth, parent.id AS parentId ORDER BY depth, d.name`;
+// Each page that names the parent adds its own PART_OF (provenance), so one department has many such edges.
+WITH d, depth, min(parent.id) AS parentId
+RETURN d, depth, parentId ORDER BY depth, d.name`;
 
 /** Families and teams directly in a set of departments. */
 export const DEPARTMENT_MEMBERS = `
 UNWIND $keys AS key
 MATCH (d:Department {id: key})
 CALL (d) {
-  MATCH (f:JobFamily)-[:IN_DEPARTMENT]->(d) RETURN collect(f) AS families
+  MATCH (f:JobFamily)-[:IN_DEPARTMENT]->(d) RETURN collect(DISTINCT f) AS families
 }
 CALL (d) {
-  MATCH (t:Team)-[:PART_OF]->(d) RETURN collect(t) AS teams
+  MATCH (t:Team)-[:PART_OF]->(d) RETURN collect(DISTINCT t) AS teams
 }
 RETURN key, {families: families, teams: teams} AS members`;
 
@@ -96,6 +98,7 @@ RETURN key, {families: families, teams: teams} AS members`;
 export const FAMILY_ROLES = `
 UNWIND $keys AS key
 MATCH (r:Role)-[:IN_FAMILY]->(:JobFamily {id: key})
+WITH DISTINCT key, r
 WITH key, r, COUNT { (r)<-[:HOLDS]-(:Person) } AS holders
 ORDER BY coalesce(r.grade, 0), r.title
 RETURN key, collect({role: r, holders: holders}) AS items`;
