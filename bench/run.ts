@@ -258,8 +258,14 @@ async function main(): Promise<void> {
       size: { type: 'string' },
       quick: { type: 'boolean', default: false },
       suite: { type: 'string', default: 'peers' },
+      // Narrow a run when time is short (the defaults are the issue's full matrix).
+      connections: { type: 'string' },
+      ops: { type: 'string' },
     },
   });
+  const connectionList = values.connections?.split(',').map(Number);
+  const opList = values.ops?.split(',') as OperationName[] | undefined;
+  for (const op of opList ?? []) if (!ALL_OPS.includes(op)) throw new Error(`--ops: unknown operation ${op}`);
   const suite = values.suite === 'api' ? 'api' : 'peers';
   const sizes = (values.size ? [values.size] : suite === 'api' ? ['S', 'M'] : ['S']) as Size[];
   for (const s of sizes) if (!(s in SIZES)) throw new Error(`--size must be S, M or L, got ${s}`);
@@ -269,8 +275,8 @@ async function main(): Promise<void> {
     const { rows, memory, workload } = await benchSize(
       size,
       suite === 'api' ? ['driver', 'orgraph'] : ['driver', 'neo4j-graphql', 'orgraph'],
-      suite === 'api' ? API_OPS : ALL_OPS,
-      suite === 'api' ? [1, 16] : [1, 16, 64],
+      opList ?? (suite === 'api' ? API_OPS : ALL_OPS),
+      connectionList ?? (suite === 'api' ? [1, 16] : [1, 16, 64]),
       values.quick,
     );
     const rs = ratios(rows);
