@@ -17,6 +17,7 @@ import { operationTimingPlugin, ServerMetrics } from './metrics.js';
 import { rateLimitMiddleware, RateLimiter, type RequestAuthentication } from './rate-limit.js';
 import { requestIdOf, requestLogging, restoreRequestContext } from './request-log.js';
 import type { ServerSettings } from './settings.js';
+import { mountWeb } from './web.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -142,6 +143,8 @@ export async function startApp(options: AppOptions, host: string, port: number):
       },
     }),
   );
+
+  mountWeb(app, settings);
 
   // A body larger than the limit, or malformed JSON, gets a GraphQL-shaped error instead of an HTML page.
   app.use(
