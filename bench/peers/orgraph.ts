@@ -15,7 +15,7 @@ const config = loadConfig({
   ORGRAPH_API_KEYS: `bench:${EDITOR_KEY}:editor`,
   // The bench drives thousands of requests per second from one client: the per-client limit would measure itself.
   ORGRAPH_RATE_LIMIT: '0',
-  // departments → edges → node → families → roles → responsibilities → id is 7 deep (Relay edges add two).
+  // Headroom for the nested org query (departments → families → roles → responsibilities through edges/node).
   ORGRAPH_MAX_DEPTH: '8',
 });
 const db = new GraphDatabase(neo4jConnection());
