@@ -172,6 +172,8 @@ async function benchSize(
     const rows: Row[] = [];
     for (const op of ops)
       for (const c of conns) {
+        // A slow stage can leave queries running server-side: one answered request per peer first.
+        for (const p of peers) await send(p, op, w);
         for (const p of peers) await autocannon(p.url, request(p.name, op, w), c, warmup);
         const samples = new Map<Peer, Array<{ rps: number; p50: number; p99: number }>>();
         for (let r = 0; r < rounds; r++)
