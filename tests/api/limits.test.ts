@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { freePort } from '../../src/embedded/local-neo4j.js';
 import { GraphDatabase } from '../../src/graph/database.js';
-import { IDS, loadCorpus } from '../support/corpus.js';
-import { openTestDatabase } from '../support/neo4j.js';
+import { IDS, useCorpusServer } from '../support/corpus.js';
 import { graphql, startTestServer } from '../support/server.js';
 
-let db: GraphDatabase;
-let app: Awaited<ReturnType<typeof startTestServer>>;
-
-before(async () => {
-  db = await openTestDatabase();
-  await loadCorpus(db);
-  app = await startTestServer(db);
-});
-
-after(async () => {
-  await app.stop();
-  await db.close();
-});
+const server = useCorpusServer();
 
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   response.errors?.[0]?.extensions?.code;
@@ -28,10 +15,10 @@ const NESTED = `{ departments(first: 20) { edges { node { name families(first: 2
   title responsibilities { text } } } } } } }`;
 
 test('ordinary queries are limited to depth 6; the nested org query fits', async () => {
-  const nested = await graphql(app.url, NESTED);
+  const nested = await graphql(server.app.url, NESTED);
   assert.equal(nested.errors, undefined);
   const tooDeep = await graphql(
-    app.url,
+    server.app.url,
     `
       query ($id: ID!) {
         role(id: $id) {
@@ -58,7 +45,7 @@ test('ordinary queries are limited to depth 6; the nested org query fits', async
   assert.match(tooDeep.errors![0].message, /depth 8 under role exceeds the limit of 6/);
   // Fragments do not hide depth.
   const viaFragments = await graphql(
-    app.url,
+    server.app.url,
     `
       query ($id: ID!) {
         role(id: $id) {
@@ -91,7 +78,7 @@ test('ordinary queries are limited to depth 6; the nested org query fits', async
 
 test('path queries get their explicit depth allowance', async () => {
   const response = await graphql(
-    app.url,
+    server.app.url,
     `
       query ($f: ID!, $t: ID!) {
         careerPath(from: $f, to: $t) {
@@ -116,12 +103,12 @@ test('path queries get their explicit depth allowance', async () => {
 
 test('aliases, tokens, cost and document size each reject an abusive query before it runs', async () => {
   const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: about { name }`).join(' ');
-  const aliasBomb = await graphql(app.url, `{ ${aliases} }`);
+  const aliasBomb = await graphql(server.app.url, `{ ${aliases} }`);
   assert.equal(code(aliasBomb), 'GRAPHQL_VALIDATION_FAILED');
   assert.match(aliasBomb.errors![0].message, /Aliases limit of 15 exceeded, found 16/);
 
   const tokens = await graphql(
-    app.url,
+    server.app.url,
     `{ ${Array.from({ length: 600 }, () => 'about { name }').join(' ')} }`,
   );
   assert.equal(code(tokens), 'GRAPHQL_PARSE_FAILED');
@@ -129,33 +116,36 @@ test('aliases, tokens, cost and document size each reject an abusive query befor
 
   const page = `roles(first: 100) { edges { node { directReports { title family { title } } promotesTo { track to { title } }
     responsibilities { text } requirements { text } } } }`;
-  const cost = await graphql(app.url, `{ a: ${page} b: ${page} c: ${page} }`);
+  const cost = await graphql(server.app.url, `{ a: ${page} b: ${page} c: ${page} }`);
   assert.equal(code(cost), 'QUERY_LIMIT_EXCEEDED');
   assert.match(cost.errors![0].message, /query cost \d+ exceeds the limit of 5000/);
 
-  const huge = await graphql(app.url, `{ about { name } } # ${'x'.repeat(25_000)}`);
+  const huge = await graphql(server.app.url, `{ about { name } } # ${'x'.repeat(25_000)}`);
   assert.equal(huge.status, 413);
   assert.equal(code(huge), 'QUERY_LIMIT_EXCEEDED');
 });
 
 test('CSRF prevention refuses simple cross-site requests', async () => {
-  const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`);
+  const response = await fetch(`${server.app.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`);
   assert.equal(response.status, 400);
   assert.match(await response.text(), /CSRF/i);
-  const preflighted = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`, {
-    headers: { 'apollo-require-preflight': 'true' },
-  });
+  const preflighted = await fetch(
+    `${server.app.url}/graphql?query=${encodeURIComponent('{ about { name } }')}`,
+    {
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+  );
   assert.equal(preflighted.status, 200);
 });
 
 test('production: no introspection, no field suggestions, no stack traces', async () => {
-  const production = await startTestServer(db, { NODE_ENV: 'production' });
+  const production = await startTestServer(server.db, { NODE_ENV: 'production' });
   try {
     const introspection = await graphql(production.url, '{ __schema { types { name } } }');
     assert.ok(introspection.errors?.some((e) => /introspection/i.test(e.message)));
     const typo = await graphql(production.url, '{ rol(id: "x") { id } }');
     assert.ok(typo.errors && !/Did you mean/.test(typo.errors[0].message), 'no suggestions');
-    const development = await graphql(app.url, '{ rol(id: "x") { id } }');
+    const development = await graphql(server.app.url, '{ rol(id: "x") { id } }');
     assert.match(development.errors![0].message, /Did you mean "role"/);
     const bad = await graphql(production.url, '{ roles(first: 5, after: "bogus") { totalCount } }');
     assert.equal(JSON.stringify(bad).includes('stacktrace'), false);
@@ -172,11 +162,11 @@ test('Neo4j unreachable: SERVICE_UNAVAILABLE, not a crash', async () => {
     password: 'x',
     database: 'neo4j',
   });
-  const server = await startTestServer(offline);
+  const offlineServer = await startTestServer(offline);
   try {
     const started = Date.now();
     const response = await graphql(
-      server.url,
+      offlineServer.url,
       `
         query ($id: ID!) {
           role(id: $id) {
@@ -188,26 +178,26 @@ test('Neo4j unreachable: SERVICE_UNAVAILABLE, not a crash', async () => {
     );
     assert.equal(code(response), 'SERVICE_UNAVAILABLE');
     assert.ok(Date.now() - started < 10_000);
-    assert.equal((await fetch(`${server.url}/health`)).status, 200);
-    assert.equal((await fetch(`${server.url}/ready`)).status, 503);
+    assert.equal((await fetch(`${offlineServer.url}/health`)).status, 200);
+    assert.equal((await fetch(`${offlineServer.url}/ready`)).status, 503);
   } finally {
-    await server.stop();
+    await offlineServer.stop();
     await offline.close();
   }
 });
 
 test('no N+1: the nested org query costs the same round-trips for 2 or 20 rows per level', async () => {
   const roundTrips = async (size: number) => {
-    const before = db.roundTripCount;
+    const before = server.db.roundTripCount;
     const response = await graphql<{
       departments: { edges: { node: { families: { roles: unknown[] }[] } }[] };
-    }>(app.url, NESTED.replaceAll('first: 20', `first: ${size}`));
+    }>(server.app.url, NESTED.replaceAll('first: 20', `first: ${size}`));
     assert.equal(response.errors, undefined);
     const rows = response.data!.departments.edges.reduce(
       (n, e) => n + 1 + e.node.families.reduce((m, f) => m + 1 + f.roles.length, 0),
       0,
     );
-    return { trips: db.roundTripCount - before, rows };
+    return { trips: server.db.roundTripCount - before, rows };
   };
   const small = await roundTrips(2);
   const large = await roundTrips(20);

@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { GraphDatabase } from '../../src/graph/database.js';
-import { IDS, loadCorpus } from '../support/corpus.js';
-import { openTestDatabase } from '../support/neo4j.js';
-import { graphql, startTestServer, TEST_KEYS } from '../support/server.js';
+import { test } from 'node:test';
+import { IDS, useCorpusServer } from '../support/corpus.js';
+import { graphql, TEST_KEYS } from '../support/server.js';
 
-let db: GraphDatabase;
-let app: Awaited<ReturnType<typeof startTestServer>>;
+const server = useCorpusServer();
 
 const as = (role: keyof typeof TEST_KEYS) => ({ authorization: `Bearer ${TEST_KEYS[role]}` });
-
-before(async () => {
-  db = await openTestDatabase();
-  await loadCorpus(db);
-  app = await startTestServer(db);
-});
-
-after(async () => {
-  await app.stop();
-  await db.close();
-});
 
 const UPSERT_ROLE = `mutation ($input: RoleInput!) {
   upsertRole(input: $input) { role { id slug title grade family { id } source { path } } change { id operation actor entityId before after } } }`;
@@ -56,14 +42,14 @@ const EVERY_MUTATION: [string, string, Record<string, unknown>][] = [
 ];
 
 test('every mutation is refused without a token (UNAUTHENTICATED) and with a viewer token (FORBIDDEN)', async () => {
-  const [{ before }] = await db.query<{ before: number }>('MATCH (n) RETURN count(n) AS before');
+  const [{ before }] = await server.db.query<{ before: number }>('MATCH (n) RETURN count(n) AS before');
   for (const [name, mutation, variables] of EVERY_MUTATION) {
-    const anonymous = await graphql(app.url, mutation, variables);
+    const anonymous = await graphql(server.app.url, mutation, variables);
     assert.equal(anonymous.errors?.[0].extensions?.code, 'UNAUTHENTICATED', `${name} without a token`);
-    const viewer = await graphql(app.url, mutation, variables, as('viewer'));
+    const viewer = await graphql(server.app.url, mutation, variables, as('viewer'));
     assert.equal(viewer.errors?.[0].extensions?.code, 'FORBIDDEN', `${name} with a viewer token`);
   }
-  const [{ after }] = await db.query<{ after: number }>('MATCH (n) RETURN count(n) AS after');
+  const [{ after }] = await server.db.query<{ after: number }>('MATCH (n) RETURN count(n) AS after');
   assert.equal(after, before, 'refused mutations wrote nothing');
 });
 
@@ -74,7 +60,7 @@ test('upsertRole creates, then updates, each time with a ChangeEvent in the same
       change: { operation: string; actor: string; before: string | null; after: string };
     };
   }>(
-    app.url,
+    server.app.url,
     UPSERT_ROLE,
     {
       input: {
@@ -97,7 +83,7 @@ test('upsertRole creates, then updates, each time with a ChangeEvent in the same
   const updated = await graphql<{
     upsertRole: { role: { grade: number }; change: { operation: string; before: string; after: string } };
   }>(
-    app.url,
+    server.app.url,
     UPSERT_ROLE,
     { input: { id: role.id, title: 'Principal Infrastructure Security Engineer', grade: 10 } },
     as('editor'),
@@ -106,14 +92,14 @@ test('upsertRole creates, then updates, each time with a ChangeEvent in the same
   assert.equal(updated.data!.upsertRole.change.operation, 'updateRole');
   assert.equal((JSON.parse(updated.data!.upsertRole.change.before) as { grade: number }).grade, 9);
   assert.equal((JSON.parse(updated.data!.upsertRole.change.after) as { grade: number }).grade, 10);
-  const stored = await db.query<{ grade: number }>(
+  const stored = await server.db.query<{ grade: number }>(
     'MATCH (r:Role {id: $id})-[:HAS_GRADE]->(g:Grade) RETURN g.value AS grade',
     { id: role.id },
   );
   assert.deepEqual(stored, [{ grade: 10 }]);
 
   const audit = await graphql<{ changes: { operation: string; entityId: string }[] }>(
-    app.url,
+    server.app.url,
     `
       query ($e: ID!) {
         changes(entity: $e) {
@@ -132,9 +118,9 @@ test('upsertRole creates, then updates, each time with a ChangeEvent in the same
 });
 
 test('validation errors are BAD_USER_INPUT and name the field; nothing is written', async () => {
-  const [{ before }] = await db.query<{ before: number }>('MATCH (n) RETURN count(n) AS before');
+  const [{ before }] = await server.db.query<{ before: number }>('MATCH (n) RETURN count(n) AS before');
   const bad = await graphql<unknown>(
-    app.url,
+    server.app.url,
     UPSERT_ROLE,
     { input: { title: '', grade: 99, slug: 'Not A Slug' } },
     as('editor'),
@@ -144,26 +130,30 @@ test('validation errors are BAD_USER_INPUT and name the field; nothing is writte
   assert.deepEqual(new Set(fields), new Set(['title', 'grade', 'slug']));
   assert.match(bad.errors![0].message, /grade: grade must not be greater than 30/);
   const unknownFamily = await graphql<unknown>(
-    app.url,
+    server.app.url,
     UPSERT_ROLE,
     { input: { title: 'X Role', family: 'family:nope' } },
     as('editor'),
   );
   assert.equal(unknownFamily.errors?.[0].extensions?.code, 'NOT_FOUND');
   assert.equal(unknownFamily.errors?.[0].extensions?.field, 'family');
-  const [{ after }] = await db.query<{ after: number }>('MATCH (n) RETURN count(n) AS after');
+  const [{ after }] = await server.db.query<{ after: number }>('MATCH (n) RETURN count(n) AS after');
   assert.equal(after, before);
 });
 
 test('linkPromotion and unlinkPromotion change the ladder the path queries use', async () => {
   const path = `query ($f: ID!, $t: ID!) { careerPath(from: $f, to: $t, maxSteps: 1) { found route { steps { track source { path } } } } }`;
   assert.equal(
-    (await graphql<{ careerPath: { found: boolean } }>(app.url, path, { f: IDS.engineer, t: IDS.staff }))
-      .data!.careerPath.found,
+    (
+      await graphql<{ careerPath: { found: boolean } }>(server.app.url, path, {
+        f: IDS.engineer,
+        t: IDS.staff,
+      })
+    ).data!.careerPath.found,
     false,
   );
   const link = await graphql<{ linkPromotion: { linked: boolean; change: { operation: string } } }>(
-    app.url,
+    server.app.url,
     'mutation ($i: PromotionInput!) { linkPromotion(input: $i) { linked change { operation } } }',
     { i: { from: IDS.engineer, to: IDS.staff, track: 'IC', reason: 'fast track' } },
     as('editor'),
@@ -171,26 +161,30 @@ test('linkPromotion and unlinkPromotion change the ladder the path queries use',
   assert.equal(link.data!.linkPromotion.linked, true);
   const found = await graphql<{
     careerPath: { found: boolean; route: { steps: { track: string; source: { path: null } }[] } };
-  }>(app.url, path, {
+  }>(server.app.url, path, {
     f: IDS.engineer,
     t: IDS.staff,
   });
   assert.equal(found.data!.careerPath.found, true);
   assert.equal(found.data!.careerPath.route.steps[0].source.path, null, 'an API edge has no handbook source');
   const unlink = await graphql<{ unlinkPromotion: { linked: boolean } }>(
-    app.url,
+    server.app.url,
     'mutation ($f: ID!, $t: ID!) { unlinkPromotion(from: $f, to: $t) { linked } }',
     { f: IDS.engineer, t: IDS.staff },
     as('editor'),
   );
   assert.equal(unlink.data!.unlinkPromotion.linked, false);
   assert.equal(
-    (await graphql<{ careerPath: { found: boolean } }>(app.url, path, { f: IDS.engineer, t: IDS.staff }))
-      .data!.careerPath.found,
+    (
+      await graphql<{ careerPath: { found: boolean } }>(server.app.url, path, {
+        f: IDS.engineer,
+        t: IDS.staff,
+      })
+    ).data!.careerPath.found,
     false,
   );
   const again = await graphql(
-    app.url,
+    server.app.url,
     'mutation ($f: ID!, $t: ID!) { unlinkPromotion(from: $f, to: $t) { linked } }',
     { f: IDS.engineer, t: IDS.staff },
     as('editor'),
@@ -199,14 +193,14 @@ test('linkPromotion and unlinkPromotion change the ladder the path queries use',
 });
 
 test('setReportsTo refuses cycles and records the previous manager', async () => {
-  const chain = await db.query<{ manager: string }>(
+  const chain = await server.db.query<{ manager: string }>(
     'MATCH (:Role {id: $id})-[:REPORTS_TO]->(m:Role) RETURN m.id AS manager',
     { id: IDS.senior },
   );
   assert.equal(chain.length, 1);
   const manager = chain[0].manager;
   const cycle = await graphql(
-    app.url,
+    server.app.url,
     'mutation ($r: ID!, $m: ID) { setReportsTo(role: $r, manager: $m) { role { id } } }',
     { r: manager, m: IDS.senior },
     as('editor'),
@@ -214,14 +208,14 @@ test('setReportsTo refuses cycles and records the previous manager', async () =>
   assert.equal(cycle.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
   assert.match(cycle.errors![0].message, /cycle/);
   const moved = await graphql<{ setReportsTo: { change: { before: string; after: string } } }>(
-    app.url,
+    server.app.url,
     'mutation ($r: ID!, $m: ID) { setReportsTo(role: $r, manager: $m) { change { before after } } }',
     { r: IDS.senior, m: IDS.seniorManager },
     as('editor'),
   );
   assert.deepEqual(JSON.parse(moved.data!.setReportsTo.change.before), { reportsTo: manager });
   assert.deepEqual(JSON.parse(moved.data!.setReportsTo.change.after), { reportsTo: IDS.seniorManager });
-  const now = await db.query<{ m: string }>(
+  const now = await server.db.query<{ m: string }>(
     'MATCH (:Role {id: $id})-[:REPORTS_TO]->(m:Role) RETURN m.id AS m',
     { id: IDS.senior },
   );
@@ -230,19 +224,19 @@ test('setReportsTo refuses cycles and records the previous manager', async () =>
 
 test('deleteRole refuses while other facts depend on it, unless cascade; the audit keeps the old state', async () => {
   const refused = await graphql(
-    app.url,
+    server.app.url,
     'mutation ($id: ID!) { deleteRole(id: $id) { deleted } }',
     { id: IDS.manager },
     as('editor'),
   );
   assert.equal(refused.errors?.[0].extensions?.code, 'CONFLICT');
   assert.match(refused.errors![0].message, /promotions/);
-  assert.equal((await db.query('MATCH (r:Role {id: $id}) RETURN r', { id: IDS.manager })).length, 1);
+  assert.equal((await server.db.query('MATCH (r:Role {id: $id}) RETURN r', { id: IDS.manager })).length, 1);
 
   const cascaded = await graphql<{
     deleteRole: { deleted: boolean; removedRelationships: number; change: { before: string; after: null } };
   }>(
-    app.url,
+    server.app.url,
     'mutation ($id: ID!) { deleteRole(id: $id, cascade: true) { deleted removedRelationships change { before after } } }',
     { id: IDS.manager },
     as('admin'),
@@ -253,7 +247,7 @@ test('deleteRole refuses while other facts depend on it, unless cascade; the aud
     (JSON.parse(cascaded.data!.deleteRole.change.before) as { role: { id: string } }).role.id,
     IDS.manager,
   );
-  assert.equal((await db.query('MATCH (r:Role {id: $id}) RETURN r', { id: IDS.manager })).length, 0);
+  assert.equal((await server.db.query('MATCH (r:Role {id: $id}) RETURN r', { id: IDS.manager })).length, 0);
 });
 
 test('importDocuments returns the CLI report shape and writes through the same importer', async () => {
@@ -278,7 +272,7 @@ test('importDocuments returns the CLI report shape and writes through the same i
       roles: { title: string; source: string }[];
     };
   }>(
-    app.url,
+    server.app.url,
     'mutation ($i: ImportDocumentsInput!) { importDocuments(input: $i) { files imported failed dryRun roles { title source } } }',
     { i: { documents: [{ path: 'engineering/widget-engineer.md', text }] } },
     as('editor'),
@@ -293,6 +287,6 @@ test('importDocuments returns the CLI report shape and writes through the same i
       (r) => r.title === 'Widget Engineer' && r.source.startsWith('engineering/widget-engineer.md:'),
     ),
   );
-  const stored = await db.query('MATCH (r:Role {title: "Widget Engineer"}) RETURN r.id AS id');
+  const stored = await server.db.query('MATCH (r:Role {title: "Widget Engineer"}) RETURN r.id AS id');
   assert.equal(stored.length, 1);
 });

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { GraphDatabase } from '../../src/graph/database.js';
-import { IDS, loadCorpus } from '../support/corpus.js';
-import { openTestDatabase } from '../support/neo4j.js';
-import { graphql, startTestServer } from '../support/server.js';
+import { test } from 'node:test';
+import { IDS, useCorpusServer } from '../support/corpus.js';
+import { graphql } from '../support/server.js';
 
-let db: GraphDatabase;
-let app: Awaited<ReturnType<typeof startTestServer>>;
 let director: { id: string; title: string; grade: number };
-
-before(async () => {
-  db = await openTestDatabase();
-  await loadCorpus(db);
-  app = await startTestServer(db);
-  const found = await graphql<{ roleByTitle: typeof director }>(
-    app.url,
-    '{ roleByTitle(title: "Director of Product Security") { id title grade } }',
-  );
-  assert.ok(found.data?.roleByTitle, 'the alias from the Infrastructure Security ladder resolves');
-  director = found.data.roleByTitle;
-});
-
-after(async () => {
-  await app.stop();
-  await db.close();
+const server = useCorpusServer({
+  ready: async ({ app }) => {
+    const found = await graphql<{ roleByTitle: typeof director }>(
+      app.url,
+      '{ roleByTitle(title: "Director of Product Security") { id title grade } }',
+    );
+    assert.ok(found.data?.roleByTitle, 'the alias from the Infrastructure Security ladder resolves');
+    director = found.data.roleByTitle;
+  },
 });
 
 const CAREER_PATH = `
@@ -62,7 +51,10 @@ interface PathResult {
 }
 
 test('Infrastructure Security Engineer to Director of Product Security, as the handbook ladder draws it', async () => {
-  const response = await graphql<PathResult>(app.url, CAREER_PATH, { from: IDS.engineer, to: director.id });
+  const response = await graphql<PathResult>(server.app.url, CAREER_PATH, {
+    from: IDS.engineer,
+    to: director.id,
+  });
   assert.equal(response.errors, undefined);
   const result = response.data!.careerPath;
   assert.equal(result.found, true);
@@ -96,7 +88,7 @@ test('Infrastructure Security Engineer to Director of Product Security, as the h
 });
 
 test('the track filter keeps to one track; maxSteps bounds the route', async () => {
-  const ic = await graphql<PathResult>(app.url, CAREER_PATH, {
+  const ic = await graphql<PathResult>(server.app.url, CAREER_PATH, {
     from: IDS.engineer,
     to: IDS.staff,
     track: 'IC',
@@ -104,14 +96,14 @@ test('the track filter keeps to one track; maxSteps bounds the route', async () 
   assert.equal(ic.data!.careerPath.found, true);
   assert.ok(ic.data!.careerPath.route!.steps.every((s) => s.track === 'IC'));
 
-  const managementOnly = await graphql<PathResult>(app.url, CAREER_PATH, {
+  const managementOnly = await graphql<PathResult>(server.app.url, CAREER_PATH, {
     from: IDS.engineer,
     to: IDS.staff,
     track: 'MANAGEMENT',
   });
   assert.equal(managementOnly.data!.careerPath.found, false);
 
-  const tooShort = await graphql<PathResult>(app.url, CAREER_PATH, {
+  const tooShort = await graphql<PathResult>(server.app.url, CAREER_PATH, {
     from: IDS.engineer,
     to: director.id,
     maxSteps: 2,
@@ -122,14 +114,17 @@ test('the track filter keeps to one track; maxSteps bounds the route', async () 
 
 test('no route: a result that says so and offers the closest reachable roles, not an error', async () => {
   // Downwards: the director does not promote to an engineer.
-  const response = await graphql<PathResult>(app.url, CAREER_PATH, {
+  const response = await graphql<PathResult>(server.app.url, CAREER_PATH, {
     from: IDS.engineer,
     to: IDS.engineer.replace('intermediate', 'x'),
   });
   assert.equal(response.data!.careerPath.found, false);
   assert.match(response.data!.careerPath.message, /no role with id/);
 
-  const backwards = await graphql<PathResult>(app.url, CAREER_PATH, { from: IDS.staff, to: IDS.engineer });
+  const backwards = await graphql<PathResult>(server.app.url, CAREER_PATH, {
+    from: IDS.staff,
+    to: IDS.engineer,
+  });
   assert.equal(backwards.errors, undefined);
   assert.equal(backwards.data!.careerPath.found, false);
   assert.equal(backwards.data!.careerPath.route, null);
@@ -146,7 +141,7 @@ test('careerPaths returns ranked alternatives', async () => {
       routes: { roles: { id: string }[]; lateralMoves: number; steps: { kind: string }[] }[];
     };
   }>(
-    app.url,
+    server.app.url,
     `
       query ($from: ID!, $to: ID!) {
         careerPaths(from: $from, to: $to, k: 3) {
@@ -181,7 +176,7 @@ test('careerPaths returns ranked alternatives', async () => {
   const lateral = await graphql<{
     careerPaths: { routes: { lateralMoves: number; steps: { kind: string }[] }[] };
   }>(
-    app.url,
+    server.app.url,
     `
       query ($from: ID!, $to: ID!) {
         careerPaths(from: $from, to: $to, k: 5, allowLateral: true) {
@@ -211,7 +206,7 @@ test('nextRoles lists promotions with what each requires beyond the current role
       gap: { requirements: { text: string }[] };
     }[];
   }>(
-    app.url,
+    server.app.url,
     `
       query ($role: ID!) {
         nextRoles(role: $role) {
@@ -249,7 +244,7 @@ test('roleGap takes inheritance into account', async () => {
     from: { requirements: { id: string }[]; inheritedRequirements: { id: string }[] };
     to: { requirements: { id: string }[]; inheritedRequirements: { id: string }[] };
   }>(
-    app.url,
+    server.app.url,
     `
       query ($from: ID!, $to: ID!) {
         roleGap(from: $from, to: $to) {
@@ -305,7 +300,7 @@ test('reportingChain goes up to the top; commonManager finds the lowest shared m
       cycle: boolean;
     };
   }>(
-    app.url,
+    server.app.url,
     `
       query ($role: ID!) {
         reportingChain(role: $role) {
@@ -329,15 +324,18 @@ test('reportingChain goes up to the top; commonManager finds the lowest shared m
   assert.equal(chain.data!.reportingChain.sources.length, roles.length - 1);
   // Each link is what the graph stores as REPORTS_TO.
   for (let i = 0; i + 1 < roles.length; i++) {
-    const rows = await db.query('MATCH (:Role {id: $a})-[:REPORTS_TO]->(:Role {id: $b}) RETURN 1 AS ok', {
-      a: roles[i].id,
-      b: roles[i + 1].id,
-    });
+    const rows = await server.db.query(
+      'MATCH (:Role {id: $a})-[:REPORTS_TO]->(:Role {id: $b}) RETURN 1 AS ok',
+      {
+        a: roles[i].id,
+        b: roles[i + 1].id,
+      },
+    );
     assert.equal(rows.length, 1, `${roles[i].title} reports to ${roles[i + 1].title}`);
   }
   const manager = roles[1];
   const common = await graphql<{ commonManager: { id: string } | null }>(
-    app.url,
+    server.app.url,
     `
       query ($a: ID!, $b: ID!) {
         commonManager(a: $a, b: $b) {
@@ -348,13 +346,13 @@ test('reportingChain goes up to the top; commonManager finds the lowest shared m
     { a: IDS.senior, b: IDS.senior },
   );
   assert.equal(common.data!.commonManager!.id, IDS.senior);
-  const peers = await db.query<{ id: string }>(
+  const peers = await server.db.query<{ id: string }>(
     'MATCH (p:Role)-[:REPORTS_TO]->(:Role {id: $m}) WHERE p.id <> $r RETURN p.id AS id LIMIT 1',
     { m: manager.id, r: IDS.senior },
   );
   if (peers.length > 0) {
     const shared = await graphql<{ commonManager: { id: string } | null }>(
-      app.url,
+      server.app.url,
       `
         query ($a: ID!, $b: ID!) {
           commonManager(a: $a, b: $b) {
@@ -383,7 +381,7 @@ test('orgChart under Security: sub-departments, families and roles, bounded by d
         entityId: string;
       }[];
     };
-  }>(app.url, query, { d: 'security', depth: 4 });
+  }>(server.app.url, query, { d: 'security', depth: 4 });
   assert.equal(deep.errors, undefined);
   const chart = deep.data!.orgChart;
   assert.equal(chart.root.id, IDS.securityDepartment);
@@ -400,18 +398,21 @@ test('orgChart under Security: sub-departments, families and roles, bounded by d
   const roleNodes = chart.nodes.filter((n) => n.kind === 'ROLE');
   assert.ok(roleNodes.some((n) => n.entityId === IDS.senior));
   // The root's count is the roles of every family below it, which the graph can tell independently.
-  const [{ roles }] = await db.query<{ roles: number }>(
+  const [{ roles }] = await server.db.query<{ roles: number }>(
     `MATCH (root:Department {id: $id})<-[:PART_OF]-{0,10}(:Department)<-[:IN_DEPARTMENT]-(:JobFamily)<-[:IN_FAMILY]-(r:Role)
      RETURN count(DISTINCT r) AS roles`,
     { id: IDS.securityDepartment },
   );
   assert.ok(chart.root.roleCount >= roles && roles > 0);
 
-  const shallow = await graphql<typeof deep.data>(app.url, query, { d: 'security', depth: 1 });
+  const shallow = await graphql<typeof deep.data>(server.app.url, query, { d: 'security', depth: 1 });
   assert.ok(shallow.data!.orgChart.nodes.every((n) => n.depth <= 1));
   assert.ok(shallow.data!.orgChart.nodes.length < chart.nodes.length);
   assert.equal(shallow.data!.orgChart.root.roleCount, chart.root.roleCount, 'counts do not depend on depth');
 
-  const missing = await graphql<{ orgChart: null }>(app.url, query, { d: 'no-such-department', depth: 2 });
+  const missing = await graphql<{ orgChart: null }>(server.app.url, query, {
+    d: 'no-such-department',
+    depth: 2,
+  });
   assert.equal(missing.data!.orgChart, null);
 });

@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { GraphDatabase } from '../../src/graph/database.js';
-import { IDS, loadCorpus } from '../support/corpus.js';
-import { openTestDatabase } from '../support/neo4j.js';
-import { graphql, startTestServer } from '../support/server.js';
+import { test } from 'node:test';
+import { IDS, useCorpusServer } from '../support/corpus.js';
+import { graphql } from '../support/server.js';
 
-let db: GraphDatabase;
-let app: Awaited<ReturnType<typeof startTestServer>>;
-
-before(async () => {
-  db = await openTestDatabase();
-  await loadCorpus(db);
-  app = await startTestServer(db);
-});
-
-after(async () => {
-  await app.stop();
-  await db.close();
-});
+const server = useCorpusServer();
 
 const ROLE_FIELDS = `id slug title grade described source { path line location }`;
 
 test('lookups by id, slug and exact title agree, and every role exposes its source', async () => {
   const byId = await graphql<{
     role: { id: string; slug: string; title: string; source: { path: string; line: number } };
-  }>(app.url, `query ($id: ID!) { role(id: $id) { ${ROLE_FIELDS} } }`, { id: IDS.senior });
+  }>(server.app.url, `query ($id: ID!) { role(id: $id) { ${ROLE_FIELDS} } }`, { id: IDS.senior });
   const role = byId.data!.role;
   assert.equal(role.title, 'Senior Infrastructure Security Engineer');
   assert.equal(role.source.path, 'security/infrastructure-security.md');
   assert.ok(role.source.line > 0);
   const bySlug = await graphql<{ roleBySlug: { id: string } }>(
-    app.url,
+    server.app.url,
     `
       query ($s: String!) {
         roleBySlug(slug: $s) {
@@ -44,7 +30,7 @@ test('lookups by id, slug and exact title agree, and every role exposes its sour
   );
   assert.equal(bySlug.data!.roleBySlug.id, role.id);
   const byTitle = await graphql<{ roleByTitle: { id: string } }>(
-    app.url,
+    server.app.url,
     `
       {
         roleByTitle(title: "senior infrastructure security engineer") {
@@ -55,7 +41,7 @@ test('lookups by id, slug and exact title agree, and every role exposes its sour
   );
   assert.equal(byTitle.data!.roleByTitle.id, role.id);
   const none = await graphql<{ role: null }>(
-    app.url,
+    server.app.url,
     `
       {
         role(id: "role:none#none") {
@@ -78,7 +64,7 @@ test('relationships are fields both ways, and own and inherited facts are kept a
       family: { id: string; department: { id: string } | null };
     };
   }>(
-    app.url,
+    server.app.url,
     `
       query ($id: ID!) {
         role(id: $id) {
@@ -161,7 +147,7 @@ test('roles connection: forward and backward pages are stable and cover the filt
   let after: string | null = null;
   let total = -1;
   for (let page = 0; page < 100; page++) {
-    const response: { data?: RoleConnection } = await graphql<RoleConnection>(app.url, ROLES, {
+    const response: { data?: RoleConnection } = await graphql<RoleConnection>(server.app.url, ROLES, {
       first: 7,
       after,
       filter,
@@ -172,7 +158,7 @@ test('roles connection: forward and backward pages are stable and cover the filt
     if (!roles.pageInfo.hasNextPage) break;
     after = roles.pageInfo.endCursor;
   }
-  const [{ count }] = await db.query<{ count: number }>(
+  const [{ count }] = await server.db.query<{ count: number }>(
     `MATCH (r:Role) WHERE EXISTS { MATCH (r)-[:IN_FAMILY|IN_DEPARTMENT]->{1,2}(:Department)-[:PART_OF]->{0,10}(:Department {id: $d}) }
      RETURN count(r) AS count`,
     { d: IDS.securityDepartment },
@@ -182,13 +168,13 @@ test('roles connection: forward and backward pages are stable and cover the filt
   assert.equal(new Set(seen).size, count, 'no role twice');
 
   // The same cursor gives the same page again.
-  const first = await graphql<RoleConnection>(app.url, ROLES, { first: 5, filter });
-  const second = await graphql<RoleConnection>(app.url, ROLES, {
+  const first = await graphql<RoleConnection>(server.app.url, ROLES, { first: 5, filter });
+  const second = await graphql<RoleConnection>(server.app.url, ROLES, {
     first: 5,
     after: first.data!.roles.pageInfo.endCursor,
     filter,
   });
-  const again = await graphql<RoleConnection>(app.url, ROLES, {
+  const again = await graphql<RoleConnection>(server.app.url, ROLES, {
     first: 5,
     after: first.data!.roles.pageInfo.endCursor,
     filter,
@@ -200,7 +186,7 @@ test('roles connection: forward and backward pages are stable and cover the filt
   );
 
   // Backwards from the start of the second page gives the first page, in the same order.
-  const back = await graphql<RoleConnection>(app.url, ROLES, {
+  const back = await graphql<RoleConnection>(server.app.url, ROLES, {
     last: 5,
     before: second.data!.roles.pageInfo.startCursor,
     filter,
@@ -214,7 +200,7 @@ test('roles connection: forward and backward pages are stable and cover the filt
 });
 
 test('roles connection filters by grade range and orders by grade', async () => {
-  const response = await graphql<RoleConnection>(app.url, ROLES, {
+  const response = await graphql<RoleConnection>(server.app.url, ROLES, {
     first: 50,
     filter: { gradeMin: 8, gradeMax: 9, described: true },
     orderBy: 'GRADE',
@@ -226,20 +212,20 @@ test('roles connection filters by grade range and orders by grade', async () => 
     grades,
     [...grades].sort((a, b) => a - b),
   );
-  const [{ count }] = await db.query<{ count: number }>(
+  const [{ count }] = await server.db.query<{ count: number }>(
     'MATCH (r:Role) WHERE r.grade >= 8 AND r.grade <= 9 AND r.described RETURN count(r) AS count',
   );
   assert.equal(response.data!.roles.totalCount, count);
 });
 
 test('a page size over the limit or a forged cursor is a BAD_USER_INPUT naming the argument', async () => {
-  const big = await graphql(app.url, ROLES, { first: 101 });
+  const big = await graphql(server.app.url, ROLES, { first: 101 });
   assert.equal(big.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
   assert.match(big.errors![0].message, /first: first must not be greater than 100/);
   // Far over the limit, the cost estimate refuses the query before it runs.
-  const huge = await graphql(app.url, ROLES, { first: 100_000 });
+  const huge = await graphql(server.app.url, ROLES, { first: 100_000 });
   assert.equal(huge.errors?.[0].extensions?.code, 'QUERY_LIMIT_EXCEEDED');
-  const forged = await graphql(app.url, ROLES, { first: 5, after: 'not-a-cursor' });
+  const forged = await graphql(server.app.url, ROLES, { first: 5, after: 'not-a-cursor' });
   assert.equal(forged.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
   assert.equal(forged.errors?.[0].extensions?.field, 'after');
 });
@@ -249,7 +235,7 @@ test('departments and job families are connections too', async () => {
     departments: { totalCount: number; edges: { node: { id: string; subDepartments: { id: string }[] } }[] };
     jobFamilies: { totalCount: number; edges: { node: { id: string; roles: { id: string }[] } }[] };
   }>(
-    app.url,
+    server.app.url,
     `
       {
         departments(first: 50, topLevel: true) {
@@ -280,7 +266,7 @@ test('departments and job families are connections too', async () => {
   assert.equal(response.errors, undefined);
   const departments = response.data!.departments.edges.map((e) => e.node.id);
   assert.ok(departments.includes(IDS.securityDepartment));
-  const [{ count }] = await db.query<{ count: number }>(
+  const [{ count }] = await server.db.query<{ count: number }>(
     'MATCH (d:Department) WHERE NOT (d)-[:PART_OF]->(:Department) RETURN count(d) AS count',
   );
   assert.equal(response.data!.departments.totalCount, count);
@@ -292,7 +278,7 @@ test('search ranks the Infrastructure Security family and roles first, with a sn
   const response = await graphql<{
     search: { kind: string; title: string; snippet: string; score: number; role: { id: string } | null }[];
   }>(
-    app.url,
+    server.app.url,
     `
       {
         search(text: "Infrastructure Security", first: 10) {
@@ -323,7 +309,7 @@ test('search ranks the Infrastructure Security family and roles first, with a sn
   const sentence = await graphql<{
     search: { kind: string; snippet: string; role: { id: string } | null }[];
   }>(
-    app.url,
+    server.app.url,
     `
       {
         search(text: "vulnerability scanning", first: 5) {
@@ -342,7 +328,7 @@ test('search ranks the Infrastructure Security family and roles first, with a sn
   assert.ok(textHit.role, 'attributed to a role that states it');
 
   const syntax = await graphql<{ search: unknown[] }>(
-    app.url,
+    server.app.url,
     `
       {
         search(text: "AND OR ~*:(", first: 5) {
@@ -358,7 +344,7 @@ test('orgLint reports findings linked to roles', async () => {
   const response = await graphql<{
     orgLint: { code: string; severity: string; message: string; role: { id: string } | null }[];
   }>(
-    app.url,
+    server.app.url,
     `
       {
         orgLint(code: "PLACEHOLDER_ROLE") {
@@ -374,7 +360,7 @@ test('orgLint reports findings linked to roles', async () => {
     `,
   );
   assert.equal(response.errors, undefined);
-  const [{ placeholders }] = await db.query<{ placeholders: number }>(
+  const [{ placeholders }] = await server.db.query<{ placeholders: number }>(
     'MATCH (r:Role {described: false}) RETURN count(r) AS placeholders',
   );
   assert.equal(response.data!.orgLint.length, placeholders);

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { projectRoot } from '../../src/config/paths.js';
 import type { GraphDatabase } from '../../src/graph/database.js';
 import { importPaths } from '../../src/ingest/import.js';
-import { clearDatabase } from './neo4j.js';
+import { clearDatabase, openTestDatabase } from './neo4j.js';
+import { startTestServer } from './server.js';
 
 export const HANDBOOK = join(projectRoot, 'data', 'gitlab-handbook');
 
@@ -23,3 +25,30 @@ export const IDS = {
   seniorManager: 'role:security/infrastructure-security#senior-manager-infrastructure-security',
   securityDepartment: 'department:security',
 };
+
+export interface CorpusServer {
+  db: GraphDatabase;
+  app: Awaited<ReturnType<typeof startTestServer>>;
+}
+
+/**
+ * Registers before/after hooks that import the corpus into the test database and start the real HTTP
+ * server on it; the returned object is filled in once the hook has run. `ready` runs after, in the same hook.
+ */
+export function useCorpusServer(
+  options: { env?: Record<string, string>; ready?: (server: CorpusServer) => Promise<void> } = {},
+): CorpusServer {
+  const server = {} as CorpusServer;
+  // One hook for everything: Node 20 starts top-level before() hooks without waiting for earlier ones.
+  before(async () => {
+    server.db = await openTestDatabase();
+    await loadCorpus(server.db);
+    server.app = await startTestServer(server.db, options.env ?? {});
+    await options.ready?.(server);
+  });
+  after(async () => {
+    await server.app?.stop();
+    await server.db?.close();
+  });
+  return server;
+}

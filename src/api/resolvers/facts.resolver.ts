@@ -6,37 +6,28 @@ import { Promotion, Requirement, Responsibility } from '../types/org.js';
 import { Role } from '../types/role.js';
 import { Source } from '../types/source.js';
 
-@Resolver(() => Responsibility)
-export class ResponsibilityResolver {
-  @FieldResolver(() => Source, { description: 'Where the role states it.' })
-  source(@Root() fact: RoleFactRecord) {
-    return withLocation(fact.source);
-  }
+/** Responsibilities and requirements resolve alike; one resolver class each, built from one definition. */
+function roleFactResolver(type: typeof Responsibility | typeof Requirement) {
+  @Resolver(() => type)
+  class RoleFactResolver {
+    @FieldResolver(() => Source, { description: 'Where the role states it.' })
+    source(@Root() fact: RoleFactRecord) {
+      return withLocation(fact.source);
+    }
 
-  @FieldResolver(() => Role, {
-    nullable: true,
-    description: 'The level it is inherited from; null when the role states it.',
-  })
-  inheritedFrom(@Root() fact: RoleFactRecord, @Ctx() { loaders }: ApiContext) {
-    return fact.inheritedFromId ? loaders.role.load(fact.inheritedFromId) : null;
+    @FieldResolver(() => Role, {
+      nullable: true,
+      description: 'The level it is inherited from; null when the role states it.',
+    })
+    inheritedFrom(@Root() fact: RoleFactRecord, @Ctx() { loaders }: ApiContext) {
+      return fact.inheritedFromId ? loaders.role.load(fact.inheritedFromId) : null;
+    }
   }
+  return RoleFactResolver;
 }
 
-@Resolver(() => Requirement)
-export class RequirementResolver {
-  @FieldResolver(() => Source, { description: 'Where the role states it.' })
-  source(@Root() fact: RoleFactRecord) {
-    return withLocation(fact.source);
-  }
-
-  @FieldResolver(() => Role, {
-    nullable: true,
-    description: 'The level it is inherited from; null when the role states it.',
-  })
-  inheritedFrom(@Root() fact: RoleFactRecord, @Ctx() { loaders }: ApiContext) {
-    return fact.inheritedFromId ? loaders.role.load(fact.inheritedFromId) : null;
-  }
-}
+export const ResponsibilityResolver = roleFactResolver(Responsibility);
+export const RequirementResolver = roleFactResolver(Requirement);
 
 @Resolver(() => Promotion)
 export class PromotionResolver {

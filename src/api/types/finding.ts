@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Severity } from './enums.js';
-import { Role } from './role.js';
 import { Source } from './source.js';
 
 @ObjectType({ description: 'A lint finding over the stored graph (the same checks as `orgraph lint`).' })

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Source } from './source.js';
 
 @ObjectType({ description: 'A department; departments nest through parent and subDepartments.' })
@@ -83,8 +83,8 @@ export class Skill {
   kind!: string;
 }
 
-@ObjectType({ description: 'A responsibility of a role, own or inherited from the level it extends.' })
-export class Responsibility {
+@InterfaceType({ description: 'A text fact a role states: a responsibility or a requirement.' })
+export abstract class RoleFact {
   @Field(() => ID, { description: 'Stable id (hash of the normalised text); the same text is one node.' })
   id!: string;
 
@@ -100,22 +100,17 @@ export class Responsibility {
   inheritedFromId!: string | null;
 }
 
-@ObjectType({ description: 'A requirement of a role, own or inherited from the level it extends.' })
-export class Requirement {
-  @Field(() => ID, { description: 'Stable id (hash of the normalised text); the same text is one node.' })
-  id!: string;
+@ObjectType({
+  description: 'A responsibility of a role, own or inherited from the level it extends.',
+  implements: RoleFact,
+})
+export class Responsibility extends RoleFact {}
 
-  @Field({ description: 'The text.' })
-  text!: string;
-
-  @Field(() => Int, { description: 'Position in the list on the page.' })
-  order!: number;
-
-  @Field(() => Source, { description: 'Where the role states it.' })
-  source!: Source;
-
-  inheritedFromId!: string | null;
-}
+@ObjectType({
+  description: 'A requirement of a role, own or inherited from the level it extends.',
+  implements: RoleFact,
+})
+export class Requirement extends RoleFact {}
 
 @ObjectType({ description: 'A stage of a job family hiring process.' })
 export class HiringStage {

@@ -27,37 +27,36 @@ WITH r, CASE
 WHERE match IS NOT NULL
 RETURN r ORDER BY match, r.described DESC, r.id LIMIT 1`;
 
-/** Own responsibilities and requirements; `$rel` is fixed by the caller to HAS_RESPONSIBILITY or REQUIRES. */
-export const OWN_RESPONSIBILITIES = `
-UNWIND $keys AS key
-MATCH (r:Role {id: key})-[h:HAS_RESPONSIBILITY]->(f:Responsibility)
-WITH key, h, f ORDER BY h.order, f.id
-RETURN key, collect({id: f.id, text: f.text, order: coalesce(h.order, 0), rel: properties(h), from: null}) AS items`;
+/** The two kinds of text facts a role states; the relationship and label come from here, never from input. */
+const FACT_KINDS = {
+  responsibility: { rel: 'HAS_RESPONSIBILITY', label: 'Responsibility' },
+  requirement: { rel: 'REQUIRES', label: 'Requirement' },
+} as const;
 
-export const OWN_REQUIREMENTS = `
+function ownFacts({ rel, label }: (typeof FACT_KINDS)[keyof typeof FACT_KINDS]): string {
+  return `
 UNWIND $keys AS key
-MATCH (r:Role {id: key})-[h:REQUIRES]->(f:Requirement)
+MATCH (r:Role {id: key})-[h:${rel}]->(f:${label})
 WITH key, h, f ORDER BY h.order, f.id
 RETURN key, collect({id: f.id, text: f.text, order: coalesce(h.order, 0), rel: properties(h), from: null}) AS items`;
+}
 
 /** Facts a role inherits through EXTENDS (nearest ancestor first); facts it also states itself are left out. */
-export const INHERITED_RESPONSIBILITIES = `
+function inheritedFacts({ rel, label }: (typeof FACT_KINDS)[keyof typeof FACT_KINDS]): string {
+  return `
 UNWIND $keys AS key
-MATCH (r:Role {id: key})-[:EXTENDS]->{1,10}(ancestor:Role)-[h:HAS_RESPONSIBILITY]->(f:Responsibility)
-WHERE NOT (r)-[:HAS_RESPONSIBILITY]->(f)
+MATCH (r:Role {id: key})-[:EXTENDS]->{1,10}(ancestor:Role)-[h:${rel}]->(f:${label})
+WHERE NOT (r)-[:${rel}]->(f)
 WITH key, f, ancestor, h ORDER BY coalesce(ancestor.grade, 0) DESC, h.order
 WITH key, f, head(collect({ancestor: ancestor.id, rel: properties(h), order: h.order})) AS first
 WITH key, f, first ORDER BY first.ancestor, first.order
 RETURN key, collect({id: f.id, text: f.text, order: coalesce(first.order, 0), rel: first.rel, from: first.ancestor}) AS items`;
+}
 
-export const INHERITED_REQUIREMENTS = `
-UNWIND $keys AS key
-MATCH (r:Role {id: key})-[:EXTENDS]->{1,10}(ancestor:Role)-[h:REQUIRES]->(f:Requirement)
-WHERE NOT (r)-[:REQUIRES]->(f)
-WITH key, f, ancestor, h ORDER BY coalesce(ancestor.grade, 0) DESC, h.order
-WITH key, f, head(collect({ancestor: ancestor.id, rel: properties(h), order: h.order})) AS first
-WITH key, f, first ORDER BY first.ancestor, first.order
-RETURN key, collect({id: f.id, text: f.text, order: coalesce(first.order, 0), rel: first.rel, from: first.ancestor}) AS items`;
+export const OWN_RESPONSIBILITIES = ownFacts(FACT_KINDS.responsibility);
+export const OWN_REQUIREMENTS = ownFacts(FACT_KINDS.requirement);
+export const INHERITED_RESPONSIBILITIES = inheritedFacts(FACT_KINDS.responsibility);
+export const INHERITED_REQUIREMENTS = inheritedFacts(FACT_KINDS.requirement);
 
 /** Skills of a role: tagged on the role, on its requirements, or inherited through EXTENDS. */
 export const ROLE_SKILLS = `
