@@ -299,6 +299,18 @@ describe('the playground and the dashboard in Chromium', () => {
     const bytes = readFileSync((await png.path())!);
     assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
     await shot('ladder');
+
+    // A department's ladders on one drawing (within the API's query depth limit).
+    await open('/dashboard/ladder?department=department%3Asecurity');
+    await rendered('ladder');
+    const headings = await page.locator('#ladder-table h2').allInnerTexts();
+    for (const family of [
+      'Infrastructure Security',
+      'Security Leadership',
+      'Security Incident Response Team',
+    ])
+      assert.ok(headings.includes(family), `${family} in ${headings.join(', ')}`);
+    await shot('ladder-security-department');
   });
 
   it('the lint view lists findings, each linked to its role', async () => {

@@ -29,10 +29,11 @@ const LADDER_ROLE = `${ROLE_FIELDS}
   promotesTo { track to { ${ROLE_FIELDS} } }
   promotedFrom { track from { ${ROLE_FIELDS} } }`;
 const FAMILY_LADDER = `query FamilyLadder($id: ID!) { jobFamily(id: $id) { id title roles { ${LADDER_ROLE} } } }`;
-const DEPARTMENT_LADDERS = `query DepartmentLadders($department: String!, $after: String) {
-  jobFamilies(department: $department, first: 100, after: $after) {
+// Through the roles connection rather than jobFamilies → roles, to stay within the API's query depth limit.
+const DEPARTMENT_ROLES = `query DepartmentLadders($department: String!, $after: String) {
+  roles(filter: { department: $department }, first: 100, after: $after, orderBy: FAMILY) {
     pageInfo { hasNextPage endCursor }
-    edges { node { id title roles { ${LADDER_ROLE} } } }
+    edges { node { ${LADDER_ROLE} } }
   }
 }`;
 const FAMILY_SUGGESTIONS = `query FamilySuggestions($text: String!) {
@@ -54,21 +55,29 @@ async function loadFamilies(params: URLSearchParams): Promise<{ families: Family
     return { families: [data.jobFamily], heading: data.jobFamily.title };
   }
   if (department) {
-    const families: Family[] = [];
+    const families = new Map<string, Family>();
     let after: string | null = null;
     for (;;) {
       const data: {
-        jobFamilies: {
+        roles: {
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: { node: Family }[];
+          edges: { node: FamilyRole }[];
         };
-      } = await request(DEPARTMENT_LADDERS, { department, after });
-      families.push(...data.jobFamilies.edges.map((edge) => edge.node));
-      if (!data.jobFamilies.pageInfo.hasNextPage) break;
-      after = data.jobFamilies.pageInfo.endCursor;
+      } = await request(DEPARTMENT_ROLES, { department, after });
+      for (const { node: role } of data.roles.edges) {
+        const key = role.family?.id ?? 'none';
+        const family = families.get(key) ?? { id: key, title: role.family?.title ?? 'No family', roles: [] };
+        family.roles.push(role);
+        families.set(key, family);
+      }
+      if (!data.roles.pageInfo.hasNextPage) break;
+      after = data.roles.pageInfo.endCursor;
     }
-    if (families.length === 0) throw new Error(`the department "${department}" has no job families`);
-    return { families, heading: `all families of ${department.replace(/^department:/, '')}` };
+    if (families.size === 0) throw new Error(`the department "${department}" has no roles`);
+    return {
+      families: [...families.values()],
+      heading: `all families of ${department.replace(/^department:/, '')}`,
+    };
   }
   return { families: [], heading: '' };
 }

@@ -18,11 +18,12 @@ export interface OrgNode {
 }
 
 const TOP_DEPARTMENTS = `query TopDepartments { departments(topLevel: true, first: 100) { edges { node { id name } } } }`;
+const NODE_FIELDS = 'id parentId kind entityId name grade roleCount peopleCount vacancies';
 const ORG_CHART = `query OrgChart($department: String!, $depth: Int!) {
-  orgChart(department: $department, depth: $depth) {
-    nodes { id parentId kind entityId name grade roleCount peopleCount vacancies }
-  }
+  orgChart(department: $department, depth: $depth) { nodes { ${NODE_FIELDS} } }
 }`;
+/** Departments charted per request (the API allows 15 aliases by default). */
+const ALIAS_BATCH = 10;
 /** The API's deepest org chart: departments → sub-departments → families and teams → roles. */
 const MAX_DEPTH = 12;
 const ORG_ROOT = 'org';
@@ -56,14 +57,26 @@ export async function loadOrgNodes(department: string | null): Promise<OrgNode[]
     return data.orgChart.nodes;
   }
   const top = await request<{ departments: { edges: { node: { id: string } }[] } }>(TOP_DEPARTMENTS);
-  const charts = await Promise.all(
-    top.departments.edges.map((edge) =>
-      request<{ orgChart: { nodes: OrgNode[] } | null }>(ORG_CHART, {
-        department: edge.node.id,
-        depth: MAX_DEPTH,
-      }),
-    ),
+  const ids = top.departments.edges.map((edge) => edge.node.id);
+  // One request per ALIAS_BATCH departments (aliases): fewer round trips than one request each, and within the
+  // API's alias limit.
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += ALIAS_BATCH) batches.push(ids.slice(i, i + ALIAS_BATCH));
+  const answers = await Promise.all(
+    batches.map((batch) => {
+      const variables: Record<string, unknown> = { depth: MAX_DEPTH };
+      const fields = batch.map((id, i) => {
+        variables[`d${i}`] = id;
+        return `d${i}: orgChart(department: $d${i}, depth: $depth) { ...ChartNodes }`;
+      });
+      const query = `query WholeOrgChart(${batch.map((_, i) => `$d${i}: String!`).join(', ')}, $depth: Int!) {
+        ${fields.join('\n')}
+      }
+      fragment ChartNodes on OrgChart { nodes { ${NODE_FIELDS} } }`;
+      return request<Record<string, { nodes: OrgNode[] } | null>>(query, variables);
+    }),
   );
+  const charts = answers.flatMap((answer) => Object.values(answer).map((orgChart) => ({ orgChart })));
   const nodes: OrgNode[] = [];
   const seen = new Set<string>();
   const totals = { roleCount: 0, peopleCount: 0, vacancies: 0 };
