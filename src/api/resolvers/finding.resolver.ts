@@ -5,7 +5,10 @@ import { withLocation } from '../source.js';
 import { Finding } from '../types/finding.js';
 import { Role } from '../types/role.js';
 
-type FindingRecord = Omit<Finding, 'severity' | 'source'> & { severity: string; source: ReturnType<typeof withLocation> };
+type FindingRecord = Omit<Finding, 'severity' | 'source'> & {
+  severity: string;
+  source: ReturnType<typeof withLocation>;
+};
 
 function toFinding(finding: LintFinding): FindingRecord {
   return {
@@ -14,7 +17,12 @@ function toFinding(finding: LintFinding): FindingRecord {
     message: finding.message,
     roleId: finding.roleId,
     line: finding.sourceLine,
-    source: withLocation({ path: finding.sourcePath, line: finding.sourceLine, anchor: null, importRun: null }),
+    source: withLocation({
+      path: finding.sourcePath,
+      line: finding.sourceLine,
+      anchor: null,
+      importRun: null,
+    }),
   };
 }
 
@@ -27,7 +35,8 @@ export class FindingResolver {
   })
   async orgLint(
     @Ctx() { db }: ApiContext,
-    @Arg('code', () => String, { nullable: true, description: 'Only findings with this code.' }) code?: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'Only findings with this code.' })
+    code?: string | null,
   ) {
     return (await lintGraph(db, code ? [code] : undefined)).map(toFinding);
   }
