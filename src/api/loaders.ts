@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { GraphDatabase } from '../graph/database.js';
 import { loadBatch } from '../graph/batch.js';
 import * as org from '../graph/queries/org.js';
+import { EFFECTIVE_FACTS } from '../graph/queries/paths.js';
+import type { RoleFacts } from '../graph/paths.js';
 import * as roles from '../graph/queries/roles.js';
 import {
   sourceOf,
@@ -77,6 +79,12 @@ export function createLoaders(db: GraphDatabase) {
     inheritedResponsibilities: loader(db, roles.INHERITED_RESPONSIBILITIES, facts, []),
     inheritedRequirements: loader(db, roles.INHERITED_REQUIREMENTS, facts, []),
     roleSkills: many(db, roles.ROLE_SKILLS, toSkill),
+    /** Own and inherited requirements, responsibilities and skills, for gaps between roles. */
+    effectiveFacts: loader<RoleFacts>(db, EFFECTIVE_FACTS, (row) => row.facts as RoleFacts, {
+      requirements: [],
+      responsibilities: [],
+      skills: [],
+    }),
     reportsTo: loader(
       db,
       roles.REPORTS_TO,

@@ -49,7 +49,6 @@ export interface StepRecord {
   kind: 'PROMOTION' | 'LATERAL';
   track: 'IC' | 'MANAGEMENT' | null;
   gradeDelta: number | null;
-  adds: GapRecord;
   source: SourceRecord;
   sharedSkills: number | null;
 }
@@ -114,18 +113,17 @@ async function rolesById(db: GraphDatabase, ids: readonly string[]): Promise<Map
   return new Map(rows.map((row) => [row.r.id as string, toRole(row.r)]));
 }
 
-async function describeRoutes(
-  db: GraphDatabase,
+/** Steps of routes; grades come with the route or from one batched read. What a step adds is resolved lazily. */
+function describeRoutes(
   paths: { roleIds: string[]; edges: Edge[] }[],
-): Promise<RouteRecord[]> {
-  const allIds = paths.flatMap((p) => p.roleIds);
-  const [facts, roles] = await Promise.all([effectiveFacts(db, allIds), rolesById(db, allIds)]);
+  gradeOf: (id: string) => number | null,
+): RouteRecord[] {
   return paths.map(({ roleIds, edges }) => {
     const steps = edges.map((edge, i): StepRecord => {
       const fromId = roleIds[i];
       const toId = roleIds[i + 1];
-      const fromGrade = roles.get(fromId)?.grade ?? null;
-      const toGrade = roles.get(toId)?.grade ?? null;
+      const fromGrade = gradeOf(fromId);
+      const toGrade = gradeOf(toId);
       const track = edge.rel?.track;
       return {
         fromId,
@@ -133,7 +131,6 @@ async function describeRoutes(
         kind: edge.kind,
         track: track === 'IC' || track === 'MANAGEMENT' ? track : null,
         gradeDelta: fromGrade !== null && toGrade !== null ? toGrade - fromGrade : null,
-        adds: gapBetween(fromId, toId, facts.get(fromId) ?? noFacts, facts.get(toId) ?? noFacts),
         source: sourceOf(edge.rel),
         sharedSkills: edge.shared,
       };
@@ -169,8 +166,22 @@ export async function careerPath(
   track: TrackFilter,
   maxSteps: number,
 ): Promise<RouteResult> {
-  const missing = await requireRoles(db, [fromId, toId]);
-  if (missing) return { found: false, message: missing, routes: [], closest: [] };
+  const [row] = await db.query<{
+    fromExists: boolean;
+    toExists: boolean;
+    roleIds: string[] | null;
+    grades: (number | null)[] | null;
+    edges: Record<string, unknown>[] | null;
+  }>(SHORTEST_CAREER_PATH, { from: fromId, to: toId, track });
+  const missing = [row.fromExists ? null : fromId, row.toExists ? null : toId].filter((id) => id !== null);
+  if (missing.length > 0) {
+    return {
+      found: false,
+      message: `no role with id ${missing.map((m) => JSON.stringify(m)).join(', ')}`,
+      routes: [],
+      closest: [],
+    };
+  }
   if (fromId === toId) {
     return {
       found: true,
@@ -179,27 +190,23 @@ export async function careerPath(
       closest: [],
     };
   }
-  const rows = await db.query<{ roleIds: string[]; edges: Record<string, unknown>[] }>(SHORTEST_CAREER_PATH, {
-    from: fromId,
-    to: toId,
-    track,
-  });
-  const shortest = rows[0];
-  if (!shortest || shortest.edges.length > maxSteps) {
+  const { roleIds, grades, edges } = row;
+  if (!roleIds || !grades || !edges || edges.length > maxSteps) {
     return {
       found: false,
-      message: shortest
-        ? `the shortest route takes ${shortest.edges.length} steps, more than maxSteps ${maxSteps}`
+      message: edges
+        ? `the shortest route takes ${edges.length} steps, more than maxSteps ${maxSteps}`
         : `no promotion route from ${fromId} to ${toId}${track === 'ANY' ? '' : ` on the ${track} track`}`,
       routes: [],
       closest: await closestReachable(db, fromId),
     };
   }
-  const edges = shortest.edges.map((rel): Edge => ({ to: '', kind: 'PROMOTION', rel, shared: null }));
+  const grade = new Map(roleIds.map((id, i) => [id, grades[i] ?? null]));
+  const route = edges.map((rel): Edge => ({ to: '', kind: 'PROMOTION', rel, shared: null }));
   return {
     found: true,
-    message: `${edges.length} step${edges.length === 1 ? '' : 's'}`,
-    routes: await describeRoutes(db, [{ roleIds: shortest.roleIds, edges }]),
+    message: `${route.length} step${route.length === 1 ? '' : 's'}`,
+    routes: describeRoutes([{ roleIds, edges: route }], (id) => grade.get(id) ?? null),
     closest: [],
   };
 }
@@ -258,7 +265,11 @@ export async function careerPaths(
       closest: await closestReachable(db, fromId),
     };
   }
-  const routes = await describeRoutes(db, found);
+  const roles = await rolesById(
+    db,
+    found.flatMap((p) => p.roleIds),
+  );
+  const routes = describeRoutes(found, (id) => roles.get(id)?.grade ?? null);
   return {
     found: true,
     message: `${routes.length} route${routes.length === 1 ? '' : 's'}`,

@@ -3,6 +3,7 @@ import {
   careerPath,
   careerPaths,
   commonManager,
+  gapBetween,
   nextRoles,
   reportingChain,
   roleGap,
@@ -122,6 +123,17 @@ export class CareerStepResolver {
   })
   source(@Root() step: StepRecord) {
     return withLocation(step.source);
+  }
+
+  @FieldResolver(() => RoleGap, {
+    description: 'Requirements, responsibilities and skills this step adds (computed only when asked for).',
+  })
+  async adds(@Root() step: StepRecord, @Ctx() { loaders }: ApiContext): Promise<GapRecord> {
+    const [from, to] = await Promise.all([
+      loaders.effectiveFacts.load(step.fromId),
+      loaders.effectiveFacts.load(step.toId),
+    ]);
+    return gapBetween(step.fromId, step.toId, from, to);
   }
 }
 

@@ -45,9 +45,6 @@ export class CareerStep {
   })
   gradeDelta!: number | null;
 
-  @Field(() => RoleGap, { description: 'Requirements, responsibilities and skills this step adds.' })
-  adds!: RoleGap;
-
   @Field(() => Source, { description: 'The ladder line the edge comes from (empty for lateral moves).' })
   source!: Source;
 

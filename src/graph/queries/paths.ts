@@ -1,13 +1,20 @@
 /** Named Cypher for the path queries (career routes, reporting chains, org charts). All parameterised. */
 
 /**
- * The shortest promotion route, using Cypher's quantified path patterns (Neo4j 5.21+). The upper bound is a
- * literal; callers compare the length with maxSteps. The inline WHERE keeps the track filter inside the search.
+ * The shortest promotion route, using Cypher's quantified path patterns (Neo4j 5.21+), in one round-trip
+ * that also says whether both roles exist. The upper bound is a literal; callers compare the length with
+ * maxSteps. The inline WHERE keeps the track filter inside the search.
  */
 export const SHORTEST_CAREER_PATH = `
-MATCH (a:Role {id: $from}), (b:Role {id: $to})
-MATCH p = SHORTEST 1 (a)((x:Role)-[s:PROMOTES_TO]->(y:Role) WHERE $track = 'ANY' OR s.track = $track){1,30}(b)
-RETURN [n IN nodes(p) | n.id] AS roleIds, [rel IN relationships(p) | properties(rel)] AS edges`;
+OPTIONAL MATCH (a:Role {id: $from})
+OPTIONAL MATCH (b:Role {id: $to})
+OPTIONAL CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  MATCH p = SHORTEST 1 (a)((x:Role)-[s:PROMOTES_TO]->(y:Role) WHERE $track = 'ANY' OR s.track = $track){1,30}(b)
+  RETURN [n IN nodes(p) | n.id] AS roleIds, [n IN nodes(p) | n.grade] AS grades,
+         [rel IN relationships(p) | properties(rel)] AS edges
+}
+RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, roleIds, grades, edges`;
 
 /** Outgoing promotions of a frontier of roles, for the in-memory k-shortest search. */
 export const PROMOTIONS_FROM = `
