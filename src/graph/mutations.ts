@@ -144,29 +144,33 @@ CALL (r) {
 }
 RETURN properties(r) AS r`;
 
+/** Everything upsertRole checks before writing, in one round-trip. */
+const ROLE_UPSERT_CHECKS = `
+OPTIONAL MATCH (f:JobFamily {id: $familyId})
+OPTIONAL MATCH (taken:Role {slug: $slug}) WHERE taken.id <> $id
+OPTIONAL MATCH (r:Role {id: $id})
+RETURN f IS NOT NULL AS familyExists, head(collect(taken.id)) AS takenBy, properties(r) AS before
+LIMIT 1`;
+
 export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWrite) {
   return db.write(async (tx) => {
-    if (input.familyId !== null) {
-      const family = await tx.run('MATCH (f:JobFamily {id: $id}) RETURN f.id AS id', { id: input.familyId });
-      if (family.records.length === 0)
-        throw new MutationError(
-          `no job family with id ${JSON.stringify(input.familyId)}`,
-          'family',
-          'NOT_FOUND',
-        );
-    }
-    const slugTaken = await tx.run(
-      'MATCH (r:Role {slug: $slug}) WHERE r.id <> $id RETURN r.id AS id LIMIT 1',
-      input,
-    );
-    if (slugTaken.records.length > 0) {
+    const checks = (await tx.run(ROLE_UPSERT_CHECKS, input)).records[0];
+    if (input.familyId !== null && !checks.get('familyExists')) {
       throw new MutationError(
-        `slug ${JSON.stringify(input.slug)} is taken by ${slugTaken.records[0].get('id')}`,
+        `no job family with id ${JSON.stringify(input.familyId)}`,
+        'family',
+        'NOT_FOUND',
+      );
+    }
+    const takenBy = checks.get('takenBy') as string | null;
+    if (takenBy) {
+      throw new MutationError(
+        `slug ${JSON.stringify(input.slug)} is taken by ${takenBy}`,
         'slug',
         'CONFLICT',
       );
     }
-    const before = await tx.run('MATCH (r:Role {id: $id}) RETURN properties(r) AS r', { id: input.id });
+    const before = checks.get('before') as Record<string, unknown> | null;
     const result = await tx.run(UPSERT_ROLE, {
       ...input,
       grade: input.grade === null ? null : neo4j.int(input.grade),
@@ -175,9 +179,9 @@ export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWri
     const event = await recordChange(
       tx,
       actor,
-      before.records.length > 0 ? 'updateRole' : 'createRole',
+      before ? 'updateRole' : 'createRole',
       input.id,
-      before.records[0]?.get('r') ?? null,
+      before,
       after,
     );
     return { role: toRole(after), event };
