@@ -49,6 +49,7 @@ export function depthLimitRule(maxDepth: number, pathAllowance: number) {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
+    const fragmentDepth = new Map<string, number>();
     const depthOf = (set: SelectionSetNode, visited: Set<string>): number => {
       let deepest = 0;
       for (const selection of set.selections) {
@@ -63,7 +64,14 @@ export function depthLimitRule(maxDepth: number, pathAllowance: number) {
           const name = selection.name.value;
           const fragment = fragments.get(name);
           if (!fragment || visited.has(name)) continue; // cycles are reported by graphql's own rule
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...visited, name])));
+          // Memoised: a fragment's depth does not depend on where it is spread, and without this a
+          // fragment bomb (each fragment spreading the previous one twice) takes 2^n steps.
+          let depth = fragmentDepth.get(name);
+          if (depth === undefined) {
+            depth = depthOf(fragment.selectionSet, new Set([...visited, name]));
+            fragmentDepth.set(name, depth);
+          }
+          deepest = Math.max(deepest, depth);
         }
       }
       return deepest;
@@ -127,13 +135,23 @@ export function costLimitPlugin<T extends object>(
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), costEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), costEstimator],
+            });
+          } catch (error) {
+            // graphql-query-complexity gives up on documents that expand to too many nodes (fragment
+            // bombs); that is a client's oversized query, not a server fault.
+            throw new GraphQLError(
+              `query too large to estimate its cost: ${error instanceof Error ? error.message : String(error)}`,
+              { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', http: { status: 400 } } },
+            );
+          }
           if (cost > maxCost) {
             throw limitError(`query cost ${cost} exceeds the limit of ${maxCost}`, 'cost');
           }
