@@ -155,6 +155,12 @@ export class EnvironmentConfig {
   @Min(100)
   ORGRAPH_REQUEST_TIMEOUT_MS = 15_000;
 
+  /** On SIGTERM, keep serving this long (readiness 503) before draining, so balancers stop routing here. */
+  @IsInt({ message: 'ORGRAPH_SHUTDOWN_GRACE_MS must be an integer' })
+  @Min(0)
+  @Max(60_000)
+  ORGRAPH_SHUTDOWN_GRACE_MS = 1_000;
+
   /** Sustained /graphql requests per second per client (principal, else address); 0 turns limiting off. */
   @IsInt({ message: 'ORGRAPH_RATE_LIMIT must be an integer' })
   @Min(0)

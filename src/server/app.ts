@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -30,8 +31,11 @@ export interface RunningApp {
   server: Server;
   url: string;
   metrics: ServerMetrics;
-  /** Stops accepting requests, lets in-flight ones finish, then stops Apollo. Does not close the database. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting requests, lets in-flight ones finish, then stops Apollo. Does not close the database.
+   * With graceMs, first keeps serving that long while /ready answers 503.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 function graphqlError(
@@ -57,7 +61,30 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const metrics = new ServerMetrics(options.db);
   const limiter = new RateLimiter(settings.rateLimit);
   let stopping = false;
+  // Connections that have not delivered a request yet, and requests not yet answered, for stop().
+  const awaitingRequest = new Set<Socket>();
+  let inProgress = 0;
+  server.on('connection', (socket: Socket) => {
+    awaitingRequest.add(socket);
+    socket.once('close', () => awaitingRequest.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    awaitingRequest.delete(req.socket);
+    inProgress++;
+    let done = false;
+    const finished = () => {
+      if (!done) inProgress--;
+      done = true;
+    };
+    res.once('finish', finished);
+    res.once('close', finished);
+  });
   app.use(requestLogging(logger, metrics));
+  // While draining, tell keep-alive clients not to reuse the connection for their next request.
+  app.use((_req, res, next) => {
+    if (stopping) res.setHeader('connection', 'close');
+    next();
+  });
 
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
@@ -169,8 +196,18 @@ export async function startApp(options: AppOptions, host: string, port: number):
     server,
     url,
     metrics,
-    stop: () => {
+    stop: async (graceMs = 0) => {
       stopping = true;
+      // Keep serving (readiness 503, `Connection: close`) so balancers stop routing here first.
+      if (graceMs > 0) await sleep(graceMs);
+      // Stop accepting but keep open connections (http's close() would also drop connections whose
+      // request has not been parsed yet, cutting requests a busy event loop has not read). Then wait for
+      // those to arrive and for every request in progress to be answered, before Apollo's drain.
+      NetServer.prototype.close.call(server);
+      const firstRequestBy = Date.now() + 2_000;
+      while (awaitingRequest.size > 0 && Date.now() < firstRequestBy) await sleep(10);
+      const answeredBy = Date.now() + settings.requestTimeoutMs;
+      while (inProgress > 0 && Date.now() < answeredBy) await sleep(10);
       return apollo.stop();
     },
   };

@@ -38,7 +38,7 @@ export const command: CliCommand = {
         }, 20_000);
         force.unref();
         void running
-          .stop()
+          .stop(config.ORGRAPH_SHUTDOWN_GRACE_MS)
           .catch((error: unknown) => logger.error({ err: error }, 'error while stopping the HTTP server'))
           .then(() => close())
           .then(resolve);
