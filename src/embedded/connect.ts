@@ -1,7 +1,13 @@
 import { usesExternalNeo4j, type EnvironmentConfig } from '../config/config.js';
 import { paths } from '../config/paths.js';
 import type { GraphConnection } from '../graph/database.js';
-import { runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import {
+  boltAnswers,
+  isProcessAlive,
+  runningLocalNeo4j,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from './local-neo4j.js';
 
 export interface ResolvedNeo4j {
   connection: GraphConnection;
@@ -27,7 +33,15 @@ export async function resolveNeo4j(
     return { connection: { uri: config.NEO4J_URI, ...credentials }, origin: 'external' };
   }
   const dataDir = paths.neo4jData(config.ORGRAPH_HOME);
-  const running = runningLocalNeo4j(dataDir);
+  let running = runningLocalNeo4j(dataDir);
+  if (running && !(await boltAnswers(running.port))) {
+    // An instance that does not answer is still starting or already stopping: let a stopping one finish.
+    const deadline = Date.now() + 60_000;
+    while (isProcessAlive(running.pid) && !(await boltAnswers(running.port)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    running = runningLocalNeo4j(dataDir);
+  }
   if (running) {
     log(`orgraph: using the local Neo4j already running at ${running.uri} (pid ${running.pid})`);
     return { connection: { uri: running.uri, ...credentials }, origin: 'local-running' };
