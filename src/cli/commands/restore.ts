@@ -12,9 +12,13 @@ export const command: CliCommand = {
     if (argv.length !== 1 || argv[0]!.startsWith('-')) throw new UsageError('give exactly one export file');
     const file = resolve(argv[0]!);
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    // readline starts reading at once and drops lines emitted before its iterator exists, so the iterator
+    // is taken right away, before anything else is awaited (otherwise the header line can be lost).
+    const reader = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const iterator = reader[Symbol.asyncIterator]();
+    const lines: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
     const { db, close } = await io.openDatabase();
     try {
-      const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
       const summary = await restoreGraph(db, lines, argv[0]!);
       if (summary.contentHash !== summary.expectedHash) {
         io.stderr(
@@ -35,6 +39,7 @@ export const command: CliCommand = {
       }
       throw error;
     } finally {
+      reader.close();
       await close();
     }
   },
