@@ -55,7 +55,7 @@ const PROBE_INTERVAL_MS = 250;
 const TRANSIENT_RETRY_MS = 5_000;
 
 export class GraphDatabase {
-  readonly driver: Driver;
+  private current: Driver;
   private roundTrips = 0;
   private sessionsInUse = 0;
   /** Set while Neo4j is known to be unreachable: calls fail at once instead of queueing behind retries. */
@@ -71,7 +71,17 @@ export class GraphDatabase {
     options: { readTimeoutMs?: number } = {},
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
-    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
+    this.current = this.createDriver();
+  }
+
+  /** The driver in use; replaced by a fresh one when Neo4j comes back after an outage. */
+  get driver(): Driver {
+    return this.current;
+  }
+
+  private createDriver(): Driver {
+    const { uri, username, password } = this.connection;
+    return neo4j.driver(uri, neo4j.auth.basic(username, password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
       connectionAcquisitionTimeout: 5_000,
@@ -91,6 +101,11 @@ export class GraphDatabase {
   /** False from the first unreachable-database error until a background probe gets an answer again. */
   get available(): boolean {
     return this.unavailable === null;
+  }
+
+  /** Why Neo4j is considered unavailable (null while it is available). */
+  get unavailableError(): DatabaseUnavailableError | null {
+    return this.unavailable;
   }
 
   /** Number of queries sent so far (each `run` inside a transaction is one round-trip). */
@@ -164,12 +179,36 @@ export class GraphDatabase {
   }
 
   private scheduleProbe(): void {
-    this.probe = setTimeout(() => {
-      this.ping(1_000).catch(() => {
-        if (!this.closed && this.unavailable) this.scheduleProbe();
-      });
-    }, PROBE_INTERVAL_MS);
+    this.probe = setTimeout(() => void this.probeOnce(), PROBE_INTERVAL_MS);
     this.probe.unref();
+  }
+
+  /**
+   * Probes with a fresh driver and, once Neo4j answers, swaps it in: the old pool may hold dozens of
+   * connections to the Neo4j that died, and each would fail one more request before being dropped.
+   */
+  private async probeOnce(): Promise<void> {
+    const fresh = this.createDriver();
+    try {
+      const session = fresh.session({ database: this.connection.database, defaultAccessMode: 'READ' });
+      try {
+        await session.executeRead((tx) => tx.run('RETURN 1 AS ok'), { timeout: 1_000 });
+      } finally {
+        await session.close();
+      }
+    } catch {
+      await fresh.close().catch(() => undefined);
+      if (!this.closed && this.unavailable) this.scheduleProbe();
+      return;
+    }
+    if (this.closed) {
+      await fresh.close();
+      return;
+    }
+    const old = this.current;
+    this.current = fresh;
+    this.unavailable = null;
+    void old.close().catch(() => undefined);
   }
 
   private async withSession<T>(

@@ -92,6 +92,9 @@ export async function startApp(options: AppOptions, host: string, port: number):
     includeStacktraceInErrorResponses: !settings.production,
     hideSchemaDetailsFromClientErrors: !settings.introspection,
     csrfPrevention: true,
+    // serve.ts handles SIGTERM/SIGINT and drains; Apollo's own handlers (on outside NODE_ENV=test) would
+    // stop it in parallel and re-raise the signal, killing the process with requests still in flight.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: settings.limits.maxTokens },
     validationRules: [
       ...validationRules(settings.limits),
@@ -121,6 +124,12 @@ export async function startApp(options: AppOptions, host: string, port: number):
   app.get('/ready', async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
+    // While Neo4j is known to be down, answer at once; the database's own probe notices it coming back.
+    const down = options.db.unavailableError;
+    if (down) {
+      res.status(503).json({ status: 'unavailable', reason: down.message });
       return;
     }
     try {

@@ -52,6 +52,8 @@ test('SIGTERM under load: every accepted request is answered, then the process c
       ORGRAPH_LOAD_SAMPLE: 'false',
       ORGRAPH_RATE_LIMIT: '0',
       LOG_LEVEL: 'info',
+      // Production mode: Apollo's own signal handlers (off under NODE_ENV=test) once killed the drain.
+      NODE_ENV: 'production',
       // No grace period: requests keep arriving while the server drains, the hardest case.
       ORGRAPH_SHUTDOWN_GRACE_MS: '0',
     },
