@@ -222,18 +222,19 @@ async function importKills(
   const rand = random(seed);
   const work = mkdtempSync(join(tmpdir(), 'orgraph-faults-import-'));
   const pages = readdirSync(SECURITY).filter((f) => f.endsWith('.md'));
-  // A full run's duration (warm, a changing import), to spread the kill points over it.
-  const calibration = join(work, 'calibration', 'job-families', 'security');
-  cpSync(SECURITY, calibration, { recursive: true });
-  for (const page of pages)
-    writeFileSync(
-      join(calibration, page),
-      `${readFileSync(join(calibration, page), 'utf8')}\nCalibration.\n`,
-    );
-  await cliImport(state.neo4j.uri, SECURITY).exited;
-  const timing = Date.now();
-  await cliImport(state.neo4j.uri, calibration).exited;
-  const fullMs = Date.now() - timing;
+  // A full run's duration (warm, a changing import; the fastest of three), to spread the kill points.
+  let fullMs = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const calibration = join(work, `calibration-${round}`, 'job-families', 'security');
+    cpSync(SECURITY, calibration, { recursive: true });
+    for (const page of pages) {
+      const file = join(calibration, page);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nCalibration ${round}.\n`);
+    }
+    const timing = Date.now();
+    await cliImport(state.neo4j.uri, calibration).exited;
+    fullMs = Math.min(fullMs, Date.now() - timing);
+  }
   log(`a full CLI import of the Security pages takes ${fullMs} ms`);
   const outcomes: Record<string, number> = { before: 0, after: 0, partial: 0 };
   for (let trial = 0; trial < trials; trial++) {
