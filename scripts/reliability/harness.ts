@@ -3,7 +3,7 @@
  * an HTTP client over a bounded keep-alive pool, and the 80/20 read/write operation mix.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths.js';
@@ -44,7 +44,12 @@ export async function startServer(
       ORGRAPH_API_KEYS: `reliability:${EDITOR_KEY}:editor`,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // ORGRAPH_SERVER_LOG=FILE keeps the server's JSON log (errors with their causes) for a post-mortem.
+    stdio: [
+      'ignore',
+      process.env.ORGRAPH_SERVER_LOG ? openSync(process.env.ORGRAPH_SERVER_LOG, 'w') : 'ignore',
+      'pipe',
+    ],
   });
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
