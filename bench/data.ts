@@ -26,14 +26,17 @@ export interface BenchNeo4j {
 }
 
 /** NEO4J_URI when set (its data is replaced!), else a throw-away local Neo4j stopped by stop(). */
-export async function openBenchNeo4j(log: (line: string) => void): Promise<BenchNeo4j> {
+export async function openBenchNeo4j(
+  log: (line: string) => void,
+  memory: { heap: string; pageCache: string } = { heap: '2g', pageCache: '1g' },
+): Promise<BenchNeo4j> {
   let local: LocalNeo4j | undefined;
   let dataDir: string | undefined;
   let uri = process.env.NEO4J_URI;
   if (!uri) {
     dataDir = mkdtempSync(join(tmpdir(), 'orgraph-bench-'));
     log(`starting a throw-away Neo4j in ${dataDir}`);
-    local = await startLocalNeo4j({ dataDir, port: 0, attached: true, heap: '2g', pageCache: '1g' });
+    local = await startLocalNeo4j({ dataDir, port: 0, attached: true, ...memory });
     uri = local.uri;
   }
   const db = new GraphDatabase({

@@ -3,35 +3,22 @@
  * per second. Not a test. Uses NEO4J_URI when set (its data is replaced!), else starts a throw-away local
  * Neo4j (JVM start is not counted). Runs: a cold write into an empty database, then a no-op re-import.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { projectRoot } from '../src/config/paths.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/embedded/local-neo4j.js';
-import { GraphDatabase } from '../src/graph/database.js';
-import { applyMigrations } from '../src/graph/migrations.js';
+import { openBenchNeo4j } from './data.js';
 import { importRead } from '../src/ingest/import.js';
 import { readPaths } from '../src/ingest/providers.js';
 
 async function main(): Promise<void> {
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'orgraph-bench-'));
-    local = await startLocalNeo4j({ dataDir, port: 0, attached: true, heap: '1g', pageCache: '512m' });
-    uri = local.uri;
-  }
-  const db = new GraphDatabase({
-    uri,
-    username: process.env.NEO4J_USERNAME ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? 'orgraph-local',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  });
+  const neo4j = await openBenchNeo4j(
+    (line) =>
+      process.stderr.write(`${line}
+`),
+    { heap: '1g', pageCache: '512m' },
+  );
+  const { db } = neo4j;
   try {
-    await db.verify(10);
-    await applyMigrations(db);
     await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
     const tRead = performance.now();
     const read = await readPaths([join(projectRoot, 'data', 'gitlab-handbook')]);
@@ -50,9 +37,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await db.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4j.stop();
   }
 }
 

@@ -19,9 +19,7 @@ import { chromium, type Page } from 'playwright-core';
 import { buildOrgraphSchema } from '../src/api/schema.js';
 import { loadConfig } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/embedded/local-neo4j.js';
-import { GraphDatabase } from '../src/graph/database.js';
-import { applyMigrations } from '../src/graph/migrations.js';
+import { openBenchNeo4j } from './data.js';
 import { importPaths } from '../src/ingest/import.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startApp } from '../src/server/app.js';
@@ -82,24 +80,15 @@ async function renderTime(page: Page, url: string, view: string): Promise<number
 }
 
 async function main(): Promise<void> {
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'orgraph-bench-web-'));
-    local = await startLocalNeo4j({ dataDir, port: 0, attached: true, heap: '1g', pageCache: '512m' });
-    uri = local.uri;
-  }
-  const db = new GraphDatabase({
-    uri,
-    username: process.env.NEO4J_USERNAME ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? 'orgraph-local',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  });
+  const neo4j = await openBenchNeo4j(
+    (line) =>
+      process.stderr.write(`${line}
+`),
+    { heap: '1g', pageCache: '512m' },
+  );
+  const { db } = neo4j;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
-    await db.verify(10);
-    await applyMigrations(db);
     await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
     await importPaths(db, [join(projectRoot, 'data', 'gitlab-handbook')]);
     const settings = await serverSettings(loadConfig({ ORGRAPH_PLAYGROUND: 'true' }));
@@ -173,9 +162,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.stop();
     app?.server.close();
-    await db.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4j.stop();
   }
 }
 
