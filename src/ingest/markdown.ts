@@ -16,6 +16,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 import { parseMermaid } from './mermaid.js';
 import type { ImportIssue } from './model.js';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting.js';
 import { anchorSlug, clean, normaliseAnchor, titleKey } from './text.js';
 
 export interface Reference {
@@ -341,6 +342,16 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
     return page;
   }
   const text = preprocess(rawText);
+  const nesting = findExcessiveNesting(text);
+  if (nesting) {
+    issue(
+      nesting.line,
+      'NESTING_TOO_DEEP',
+      `lists and blockquotes nest deeper than ${MAX_NESTING_DEPTH} levels at line ${nesting.line}; the page is refused unparsed`,
+    );
+    page.fatal = true;
+    return page;
+  }
   const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
 
   // Front matter.

@@ -22,6 +22,7 @@ export const ERROR_CODES = new Set([
   'INVALID_FIELD',
   'UNKNOWN_REFERENCE',
   'UNSUPPORTED_FILE',
+  'NESTING_TOO_DEEP',
 ]);
 
 export interface IngestResult {
