@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { isUnavailable } from '../graph/database.js';
 import { MutationError } from '../graph/mutations.js';
@@ -15,9 +16,23 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 }
 
 /**
+ * A Neo4j transient error (deadlock, lock wait cut short, terminated transaction) that outlasted
+ * GraphDatabase's retries: nothing was written, and the same request can simply be sent again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  // Also when wrapped (`new Error(..., { cause })`), but never an outage: that is SERVICE_UNAVAILABLE.
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (isUnavailable(e)) return false;
+    if (e instanceof Neo4jError) return isRetryableError(e) || e.code.startsWith('Neo.TransientError.');
+  }
+  return false;
+}
+
+/**
  * Gives every error a stable code and hides internals in production: class-validator failures become
- * BAD_USER_INPUT naming each field, an unreachable Neo4j becomes SERVICE_UNAVAILABLE, and anything
- * unexpected is INTERNAL_SERVER_ERROR without a stack trace or a driver message.
+ * BAD_USER_INPUT naming each field, an unreachable Neo4j becomes SERVICE_UNAVAILABLE, a transient conflict
+ * becomes TRANSIENT_CONFLICT with `retryable: true`, and anything unexpected is INTERNAL_SERVER_ERROR
+ * without a stack trace or a driver message.
  */
 export function createErrorFormatter(production: boolean, log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -50,6 +65,14 @@ export function createErrorFormatter(production: boolean, log: (error: unknown) 
         message: 'the graph database is unavailable; try again shortly',
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    if (isTransientConflict(original)) {
+      return {
+        message:
+          'the write conflicted with concurrent writes to the same data and was not applied; it can be retried',
+        path: formatted.path,
+        extensions: { code: 'TRANSIENT_CONFLICT', retryable: true },
       };
     }
     if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
