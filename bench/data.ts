@@ -76,6 +76,16 @@ export async function loadSize(db: GraphDatabase, size: Size, log: (line: string
   log(`loaded in ${Math.round((performance.now() - t0) / 1000)} s`);
 }
 
+/** Whether the graph already holds this size's data (role count as the fingerprint; S: any described role). */
+export async function holdsSize(db: GraphDatabase, size: Size): Promise<boolean> {
+  const [row] = await db.query<{ roles: number; people: number }>(
+    'RETURN COUNT { (:Role {described: true}) } AS roles, COUNT { (:Person) } AS people',
+  );
+  const spec = SIZES[size];
+  if (!row) return false;
+  return spec ? row.roles >= spec.roles && row.people === spec.people : row.roles > 0 && row.people === 0;
+}
+
 const PICK_ROLE = `
 MATCH (r:Role) WHERE r.described AND r.sourcePath IS NOT NULL
 WITH r, COUNT { (r)-[:HAS_RESPONSIBILITY]->() } AS n ORDER BY n DESC, r.id LIMIT 1

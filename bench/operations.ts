@@ -3,7 +3,7 @@
  * document for @neo4j/graphql (path operations are @cypher fields, see peers/neo4j-graphql.ts), and the
  * hand-written Cypher the raw-driver peer runs (one query per operation: the floor).
  */
-import { SHORTEST_CAREER_PATH, REPORTING_CHAIN } from '../src/graph/queries/paths.js';
+import { SHORTEST_ROUTE_MATCH, REPORTING_CHAIN } from '../src/graph/queries/paths.js';
 import { SEARCH, toLuceneQuery } from '../src/graph/search.js';
 
 export type OperationName =
@@ -29,6 +29,9 @@ const UPSERT = {
   grade: 7,
 };
 
+/** The two roles and orgraph's shortest-route search, for the peers' careerPath. */
+export const CAREER_ROUTE = `MATCH (a:Role {id: $from}), (b:Role {id: $to})\n${SHORTEST_ROUTE_MATCH}`;
+
 export const DRIVER_CYPHER: Record<OperationName, { cypher: string; write?: boolean }> = {
   roleBySlug: {
     cypher: `
@@ -52,10 +55,8 @@ RETURN d {.id, .name, families: COLLECT {
   }}
 }} AS result`,
   },
-  // orgraph's own path Cypher, with the role titles added to its RETURN.
-  careerPath: {
-    cypher: `${SHORTEST_CAREER_PATH.trim()}, [n IN nodes(p) | n {.id, .title, .grade}] AS result`,
-  },
+  // orgraph's own route search, returning the roles' titles.
+  careerPath: { cypher: `${CAREER_ROUTE}\nRETURN [n IN nodes(p) | n {.id, .title, .grade}] AS result` },
   reportingChain: { cypher: `${REPORTING_CHAIN.trim()}, [n IN nodes(p) | n {.id, .title}] AS result` },
   search: { cypher: SEARCH },
   upsertRole: {

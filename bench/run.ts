@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
 import { projectRoot } from '../src/config/paths.js';
-import { loadSize, openBenchNeo4j, pickWorkload, SIZES, type Size } from './data.js';
+import { holdsSize, loadSize, openBenchNeo4j, pickWorkload, SIZES, type Size } from './data.js';
 import { request, type OperationName, type Workload } from './operations.js';
 import type { PeerStats } from './peers/common.js';
 
@@ -143,6 +143,7 @@ async function benchSize(
   ops: OperationName[],
   conns: number[],
   quick: boolean,
+  reuse: boolean,
 ) {
   const seconds = quick ? 2 : 5;
   const rounds = 5;
@@ -150,7 +151,8 @@ async function benchSize(
   const neo = await openBenchNeo4j(log);
   const peers: RunningPeer[] = [];
   try {
-    await loadSize(neo.db, size, log);
+    if (reuse && (await holdsSize(neo.db, size))) log(`${size}: reusing the data already loaded`);
+    else await loadSize(neo.db, size, log);
     const w = await pickWorkload(neo.db);
     log(`workload ${JSON.stringify(w)}`);
     for (const p of peersToRun) peers.push(await startPeer(p, neo.uri));
@@ -263,6 +265,9 @@ async function main(): Promise<void> {
       // Narrow a run when time is short (the defaults are the issue's full matrix).
       connections: { type: 'string' },
       ops: { type: 'string' },
+      peers: { type: 'string' },
+      // With NEO4J_URI: keep the graph when it already holds this size (saves minutes when iterating).
+      reuse: { type: 'boolean', default: false },
     },
   });
   const connectionList = values.connections?.split(',').map(Number);
@@ -276,15 +281,18 @@ async function main(): Promise<void> {
     log(`size ${size}, suite ${suite}${values.quick ? ' (quick: 2 s rounds)' : ''}`);
     const { rows, memory, workload } = await benchSize(
       size,
-      suite === 'api' ? ['driver', 'orgraph'] : ['driver', 'neo4j-graphql', 'orgraph'],
+      (values.peers?.split(',') as Peer[] | undefined) ??
+        (suite === 'api' ? ['driver', 'orgraph'] : ['driver', 'neo4j-graphql', 'orgraph']),
       opList ?? (suite === 'api' ? API_OPS : ALL_OPS),
       connectionList ?? (suite === 'api' ? [1, 16] : [1, 16, 64]),
       values.quick,
+      values.reuse && Boolean(process.env.NEO4J_URI),
     );
     const rs = ratios(rows);
     const table = markdown(rows, rs, memory);
     process.stdout.write(`\n## ${size} (${suite}${values.quick ? ', quick' : ''})\n\n${table}\n\n`);
-    if (suite === 'peers') {
+    // A run narrowed to some peers or operations is a probe, not a result to keep.
+    if (suite === 'peers' && !values.peers && !values.ops) {
       const dir = join(projectRoot, 'bench/results');
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);

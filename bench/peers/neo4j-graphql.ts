@@ -7,14 +7,12 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 
-import { REPORTING_CHAIN, SHORTEST_CAREER_PATH } from '../../src/graph/queries/paths.js';
+import { REPORTING_CHAIN } from '../../src/graph/queries/paths.js';
+import { CAREER_ROUTE } from '../operations.js';
 import { SEARCH } from '../../src/graph/search.js';
 import { announce, benchDriver, countRoundTrips } from './common.js';
 
-const careerPath = SHORTEST_CAREER_PATH.replace(
-  /RETURN[\s\S]*$/,
-  'UNWIND nodes(p) AS role RETURN role',
-).replace(/\$track/g, "'ANY'");
+const careerPath = `${CAREER_ROUTE}\nUNWIND nodes(p) AS role RETURN role`.replace(/\$track/g, "'ANY'");
 const reportingChain = REPORTING_CHAIN.replace(/RETURN[\s\S]*$/, 'UNWIND nodes(p) AS role RETURN role');
 const search = `${SEARCH.replace('$candidates', '50').replace('$limit', '10')}`.replace(
   /RETURN ([\s\S]*)$/,

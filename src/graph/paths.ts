@@ -65,6 +65,8 @@ export interface RouteResult {
   routes: RouteRecord[];
   /** When no route exists: the roles reachable from `from`, closest first. */
   closest: { role: RoleRecord; steps: number }[];
+  /** Roles on the routes that the query already read whole (callers may cache them for the request). */
+  roles?: RoleRecord[];
 }
 
 interface Edge {
@@ -169,8 +171,7 @@ export async function careerPath(
   const [row] = await db.query<{
     fromExists: boolean;
     toExists: boolean;
-    roleIds: string[] | null;
-    grades: (number | null)[] | null;
+    roles: Record<string, unknown>[] | null;
     edges: Record<string, unknown>[] | null;
   }>(SHORTEST_CAREER_PATH, { from: fromId, to: toId, track });
   const missing = [row.fromExists ? null : fromId, row.toExists ? null : toId].filter((id) => id !== null);
@@ -190,8 +191,9 @@ export async function careerPath(
       closest: [],
     };
   }
-  const { roleIds, grades, edges } = row;
-  if (!roleIds || !grades || !edges || edges.length > maxSteps) {
+  const roles = row.roles?.map(toRole);
+  const { edges } = row;
+  if (!roles || !edges || edges.length > maxSteps) {
     return {
       found: false,
       message: edges
@@ -201,13 +203,17 @@ export async function careerPath(
       closest: await closestReachable(db, fromId),
     };
   }
-  const grade = new Map(roleIds.map((id, i) => [id, grades[i] ?? null]));
+  const grade = new Map(roles.map((role) => [role.id, role.grade]));
   const route = edges.map((rel): Edge => ({ to: '', kind: 'PROMOTION', rel, shared: null }));
   return {
     found: true,
     message: `${route.length} step${route.length === 1 ? '' : 's'}`,
-    routes: describeRoutes([{ roleIds, edges: route }], (id) => grade.get(id) ?? null),
+    routes: describeRoutes(
+      [{ roleIds: roles.map((role) => role.id), edges: route }],
+      (id) => grade.get(id) ?? null,
+    ),
     closest: [],
+    roles,
   };
 }
 

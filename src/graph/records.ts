@@ -19,6 +19,16 @@ export interface RoleRecord {
   aliases: string[];
   summary: string | null;
   source: SourceRecord;
+  /** Own facts the query that read the role brought along (see roleItem in queries/roles.ts). */
+  fetched?: FetchedFacts;
+}
+
+/** Own facts fetched with a role: a list is null when it was not fetched. */
+export interface FetchedFacts {
+  responsibilities: RoleFactRecord[] | null;
+  requirements: RoleFactRecord[] | null;
+  /** Whether the facts carry their provenance (sources). */
+  withSources: boolean;
 }
 
 export interface DepartmentRecord {
@@ -42,6 +52,8 @@ export interface JobFamilyRecord {
   description: string | null;
   url: string | null;
   source: SourceRecord;
+  /** Roles the query that read the family brought along, and the options they were read with. */
+  fetchedRoles?: { options: string; roles: RoleRecord[] };
 }
 
 /** A responsibility or requirement as it applies to one role: own, or inherited through EXTENDS. */
@@ -210,5 +222,58 @@ export function toPerson(node: Node | Properties): PersonRecord {
     name: (p.name as string) ?? '',
     email: str(p.email),
     source: sourceOf(p),
+  };
+}
+
+/** Facts as the fact queries return them (see OWN_RESPONSIBILITIES in queries/roles.ts). */
+export function toRoleFacts(items: unknown): RoleFactRecord[] {
+  return (
+    items as {
+      id: string;
+      text: string;
+      order: number;
+      rel: Record<string, unknown>;
+      from: string | null;
+    }[]
+  ).map((item) => ({
+    id: item.id,
+    text: item.text,
+    order: item.order,
+    source: sourceOf(item.rel),
+    inheritedFromId: item.from,
+  }));
+}
+
+/** Properties sent as values in the order of `keys` (projected queries), back to a property map. */
+export function fromValues(keys: readonly string[], values: unknown): Properties {
+  const list = values as unknown[];
+  const properties: Properties = {};
+  keys.forEach((key, i) => {
+    properties[key] = list[i];
+  });
+  return properties;
+}
+
+/**
+ * A role item as a query returns it (roleItem in queries/roles.ts); `roleProps` are the keys of a projected
+ * role, and `facts` says which fact lists were fetched (an unfetched one comes back empty).
+ */
+export function toFetchedRole(
+  item: unknown,
+  facts: { withResponsibilities: boolean; withRequirements: boolean; factSources: boolean },
+  roleProps?: readonly string[],
+): RoleRecord {
+  const { role, responsibilities, requirements } = item as {
+    role: Properties | unknown[];
+    responsibilities: unknown[];
+    requirements: unknown[];
+  };
+  return {
+    ...toRole(roleProps ? fromValues(roleProps, role) : (role as Properties)),
+    fetched: {
+      responsibilities: facts.withResponsibilities ? toRoleFacts(responsibilities) : null,
+      requirements: facts.withRequirements ? toRoleFacts(requirements) : null,
+      withSources: facts.factSources,
+    },
   };
 }

@@ -3,7 +3,10 @@ import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
@@ -55,6 +58,8 @@ function graphqlError(
 export async function startApp(options: AppOptions, host: string, port: number): Promise<RunningApp> {
   const { settings, logger } = options;
   const app = express();
+  // API answers are not conditional-GET material; hashing every response body for an ETag is wasted work.
+  app.set('etag', false);
   app.disable('x-powered-by');
   const server = createServer(app);
   server.requestTimeout = settings.requestTimeoutMs + 5_000;
@@ -109,6 +114,8 @@ export async function startApp(options: AppOptions, host: string, port: number):
       costLimitPlugin<ApiContext>(options.schema, settings.limits.maxCost),
       operationTimingPlugin<ApiContext>(metrics, logger),
       ApolloServerPluginLandingPageDisabled(),
+      // We send no cache hints; the default plugin would wrap every resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -5,6 +5,7 @@ import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -127,23 +128,41 @@ const costEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
 };
 
 /** Rejects operations whose estimated cost exceeds the limit, before any resolver runs. */
+type VariableValues = Record<string, unknown>;
+/** Cost estimates kept per parsed document (different variables can change the cost). */
+const COST_VARIANTS_PER_DOCUMENT = 64;
+
 export function costLimitPlugin<T extends object>(
   schema: GraphQLSchema,
   maxCost: number,
 ): ApolloServerPlugin<T> {
+  // Apollo hands the same parsed document to every request with the same query text, so a cost is computed
+  // once per document, operation and variables (a bounded number of variants per document).
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: VariableValues) => {
+    const variants = costs.get(document) ?? new Map<string, number>();
+    costs.set(document, variants);
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    const known = variants.get(key);
+    if (known !== undefined) return known;
+    const cost = getComplexity({
+      schema,
+      operationName,
+      query: document,
+      variables,
+      estimators: [fieldExtensionsEstimator(), costEstimator],
+    });
+    if (variants.size >= COST_VARIANTS_PER_DOCUMENT) variants.clear();
+    variants.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), costEstimator],
-            });
+            cost = estimate(document, request.operationName, request.variables ?? {});
           } catch (error) {
             // graphql-query-complexity gives up on documents that expand to too many nodes (fragment
             // bombs); that is a client's oversized query, not a server fault.

@@ -37,8 +37,10 @@ export class CareerPathResolver {
       'The shortest route along promotions from one role to another, each step with its grade change, what it ' +
       'adds and the ladder line it comes from. When there is none, says so and lists the closest reachable roles.',
   })
-  async careerPath(@Args() args: CareerPathArgs, @Ctx() { db }: ApiContext) {
-    return result(await careerPath(db, args.from, args.to, args.track, args.maxSteps));
+  async careerPath(@Args() args: CareerPathArgs, @Ctx() { db, loaders }: ApiContext) {
+    const route = await careerPath(db, args.from, args.to, args.track, args.maxSteps);
+    for (const role of route.roles ?? []) loaders.role.prime(role.id, role);
+    return result(route);
   }
 
   @Query(() => CareerPathResult, {

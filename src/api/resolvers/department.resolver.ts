@@ -1,6 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
+  Info,
   Authorized,
   Ctx,
   FieldResolver,
@@ -31,6 +33,7 @@ import { Department, JobFamily, Team } from '../types/org.js';
 import { OrgChart } from '../types/paths.js';
 import { Source } from '../types/source.js';
 import { userError } from '../errors.js';
+import { loadDepartmentFamilies } from '../prefetch.js';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -107,15 +110,15 @@ export class DepartmentResolver {
   @FieldResolver(() => [JobFamily], {
     description: 'Job families directly in this department (at most `first`, default all).',
   })
-  async families(
+  families(
     @Root() department: DepartmentRecord,
     @Ctx() { loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many.' }) first?: number,
   ) {
     if (first !== undefined && first !== null && (first < 0 || first > 100))
       throw userError('first', 'must be between 0 and 100');
-    const families = await loaders.departmentFamilies.load(department.id);
-    return first === undefined || first === null ? families : families.slice(0, first);
+    return loadDepartmentFamilies(loaders, department.id, first, info);
   }
 
   @FieldResolver(() => [Team], { description: 'Teams directly in this department.' })

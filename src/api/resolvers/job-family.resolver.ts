@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { fetchPage } from '../../graph/pagination.js';
 import { FAMILY_BY_SLUG } from '../../graph/queries/org.js';
 import { JOB_FAMILY_PAGE } from '../../graph/queries/pages.js';
@@ -6,6 +7,7 @@ import { toJobFamily, type JobFamilyRecord } from '../../graph/records.js';
 import type { ApiContext } from '../context.js';
 import { connection } from '../connection.js';
 import { userError } from '../errors.js';
+import { loadFamilyRoles } from '../prefetch.js';
 import { JobFamiliesArgs } from '../inputs/connection-args.js';
 import { withLocation } from '../source.js';
 import { JobFamilyConnection } from '../types/connection.js';
@@ -49,15 +51,15 @@ export class JobFamilyResolver {
   @FieldResolver(() => [Role], {
     description: 'Roles of the family by grade (at most `first`, default all).',
   })
-  async roles(
+  roles(
     @Root() family: JobFamilyRecord,
     @Ctx() { loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many.' }) first?: number,
   ) {
     if (first !== undefined && first !== null && (first < 0 || first > 100))
       throw userError('first', 'must be between 0 and 100');
-    const roles = await loaders.familyRoles.load(family.id);
-    return first === undefined || first === null ? roles : roles.slice(0, first);
+    return loadFamilyRoles(loaders, family, first, info);
   }
 
   @FieldResolver(() => [Team], { description: 'Teams and specialties of the family.' })

@@ -1,6 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { fetchPage } from '../../graph/pagination.js';
-import { ROLE_BY_SLUG, ROLE_ORDER_KEYS, ROLES_BY_TITLE, rolePageQuery } from '../../graph/queries/roles.js';
+import {
+  ROLE_BY_ID,
+  ROLE_BY_SLUG,
+  ROLE_ORDER_KEYS,
+  ROLES_BY_TITLE,
+  rolePageQuery,
+} from '../../graph/queries/roles.js';
 import { toRole, type RoleRecord } from '../../graph/records.js';
 import type { ApiContext } from '../context.js';
 import { RolesArgs } from '../inputs/connection-args.js';
@@ -19,27 +26,41 @@ import {
 import { Role } from '../types/role.js';
 import { Source } from '../types/source.js';
 import { withLocation } from '../source.js';
+import { Lookahead } from '../lookahead.js';
+import { loadOwnFacts, lookUpRole, roleFactsSelected } from '../prefetch.js';
 
 @Resolver(() => Role)
 export class RoleResolver {
   @Query(() => Role, { nullable: true, description: 'A role by id.' })
-  role(@Arg('id', () => ID) id: string, @Ctx() { loaders }: ApiContext): Promise<RoleRecord | null> {
-    return loaders.role.load(id);
+  async role(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RoleRecord | null> {
+    const facts = roleFactsSelected(Lookahead.of(info));
+    if (!facts.withResponsibilities && !facts.withRequirements) return context.loaders.role.load(id);
+    return lookUpRole(context, info, ROLE_BY_ID, { id });
   }
 
   @Query(() => Role, { nullable: true, description: 'A role by slug.' })
-  async roleBySlug(@Arg('slug') slug: string, @Ctx() { db }: ApiContext): Promise<RoleRecord | null> {
-    const [row] = await db.query<{ r: { properties: Record<string, unknown> } }>(ROLE_BY_SLUG, { slug });
-    return row ? toRole(row.r.properties) : null;
+  roleBySlug(
+    @Arg('slug') slug: string,
+    @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RoleRecord | null> {
+    return lookUpRole(context, info, ROLE_BY_SLUG, { slug });
   }
 
   @Query(() => Role, {
     nullable: true,
     description: 'A role by exact title (case-insensitive), or by one of its aliases; described roles first.',
   })
-  async roleByTitle(@Arg('title') title: string, @Ctx() { db }: ApiContext): Promise<RoleRecord | null> {
-    const [row] = await db.query<{ r: { properties: Record<string, unknown> } }>(ROLES_BY_TITLE, { title });
-    return row ? toRole(row.r.properties) : null;
+  roleByTitle(
+    @Arg('title') title: string,
+    @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RoleRecord | null> {
+    return lookUpRole(context, info, ROLES_BY_TITLE, { title });
   }
 
   @Query(() => RoleConnection, { description: 'Roles, filtered and ordered, as a Relay connection.' })
@@ -88,8 +109,12 @@ export class RoleResolver {
   }
 
   @FieldResolver(() => [Responsibility], { description: 'Responsibilities the role states itself.' })
-  responsibilities(@Root() role: RoleRecord, @Ctx() { loaders }: ApiContext) {
-    return loaders.ownResponsibilities.load(role.id);
+  responsibilities(
+    @Root() role: RoleRecord,
+    @Ctx() { loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loadOwnFacts(loaders, role, 'responsibilities', info);
   }
 
   @FieldResolver(() => [Responsibility], {
@@ -101,8 +126,8 @@ export class RoleResolver {
   }
 
   @FieldResolver(() => [Requirement], { description: 'Requirements the role states itself.' })
-  requirements(@Root() role: RoleRecord, @Ctx() { loaders }: ApiContext) {
-    return loaders.ownRequirements.load(role.id);
+  requirements(@Root() role: RoleRecord, @Ctx() { loaders }: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return loadOwnFacts(loaders, role, 'requirements', info);
   }
 
   @FieldResolver(() => [Requirement], {

@@ -1,4 +1,5 @@
 /** Named, batched Cypher for departments, families, teams, skills and people (see ../batch.ts). */
+import { PROJECTED_ROLE_ITEM } from './roles.js';
 
 export const DEPARTMENTS_BY_ID = `
 UNWIND $keys AS key MATCH (d:Department {id: key}) RETURN key, d AS item`;
@@ -13,9 +14,30 @@ export const SUB_DEPARTMENTS = `
 UNWIND $keys AS key MATCH (:Department {id: key})<-[:PART_OF]-(d:Department)
 WITH DISTINCT key, d ORDER BY d.name RETURN key, collect(d) AS items`;
 
+/**
+ * The first $rolesFirst roles of the family bound to `f`, by grade then title, as PROJECTED_ROLE_ITEMs
+ * (with their facts when selected), when $withRoles.
+ */
+const ROLES_OF_FAMILY = `COLLECT {
+  MATCH (r:Role)-[:IN_FAMILY]->(f)
+  WHERE $withRoles
+  WITH DISTINCT r ORDER BY coalesce(r.grade, 0), r.title LIMIT toInteger($rolesFirst)
+  RETURN ${PROJECTED_ROLE_ITEM}
+}`;
+
+/**
+ * The first $first families of each department, by title (the limit applies per department), each with
+ * its first $rolesFirst roles when the request selects them ($withRoles): the org tree in one round-trip.
+ * Families and roles come as the values of $familyProps and $roleProps, in that order.
+ */
 export const DEPARTMENT_FAMILIES = `
-UNWIND $keys AS key MATCH (:Department {id: key})<-[:IN_DEPARTMENT]-(f:JobFamily)
-WITH DISTINCT key, f ORDER BY f.title RETURN key, collect(f) AS items`;
+UNWIND $keys AS key
+MATCH (d:Department {id: key})
+RETURN key, COLLECT {
+  MATCH (d)<-[:IN_DEPARTMENT]-(f:JobFamily)
+  WITH DISTINCT f ORDER BY f.title LIMIT toInteger($first)
+  RETURN {family: [prop IN $familyProps | f[prop]], roles: ${ROLES_OF_FAMILY}}
+} AS items`;
 
 export const DEPARTMENT_TEAMS = `
 UNWIND $keys AS key MATCH (:Department {id: key})<-[:PART_OF]-(t:Team)
@@ -29,9 +51,11 @@ export const FAMILY_BY_SLUG = `MATCH (f:JobFamily) WHERE f.slug = $slug OR f.id 
 export const FAMILY_DEPARTMENT = `
 UNWIND $keys AS key MATCH (:JobFamily {id: key})-[:IN_DEPARTMENT]->(d:Department) RETURN key, head(collect(d)) AS item`;
 
+/** The first $rolesFirst roles of each family (the limit applies per family), as PROJECTED_ROLE_ITEMs. */
 export const FAMILY_ROLES = `
-UNWIND $keys AS key MATCH (r:Role)-[:IN_FAMILY]->(:JobFamily {id: key})
-WITH DISTINCT key, r ORDER BY coalesce(r.grade, 0), r.title RETURN key, collect(r) AS items`;
+UNWIND $keys AS key
+MATCH (f:JobFamily {id: key})
+RETURN key, ${ROLES_OF_FAMILY} AS items`;
 
 export const FAMILY_TEAMS = `
 UNWIND $keys AS key MATCH (t:Team)-[:PART_OF]->(:JobFamily {id: key})

@@ -16,8 +16,9 @@ WITH total, n, k ORDER BY
 WITH total, collect(CASE WHEN n IS NOT NULL
   AND ($after IS NULL OR k > $after[0] OR (k = $after[0] AND n.id > $after[1]))
   AND ($before IS NULL OR k < $before[0] OR (k = $before[0] AND n.id < $before[1]))
-  THEN {n: properties(n), k: k} END) AS rows
-RETURN total, rows[0..$limit] AS page, size(rows) > $limit AS more`;
+  THEN {n: n, k: k} END) AS rows
+// Properties are read for the page only, not for every match.
+RETURN total, [row IN rows[0..$limit] | {n: properties(row.n), k: row.k}] AS page, size(rows) > $limit AS more`;
 
 export const DEPARTMENT_PAGE = `
 MATCH (d:Department)

@@ -10,7 +10,65 @@ UNWIND $keys AS key
 MATCH (r:Role {id: key})
 RETURN key, r AS item`;
 
-export const ROLE_BY_SLUG = `MATCH (r:Role {slug: $slug}) RETURN r ORDER BY r.id LIMIT 1`;
+/** The two kinds of text facts a role states; the relationship and label come from here, never from input. */
+const FACT_KINDS = {
+  responsibility: { rel: 'HAS_RESPONSIBILITY', label: 'Responsibility' },
+  requirement: { rel: 'REQUIRES', label: 'Requirement' },
+} as const;
+
+/**
+ * The facts the role bound to `r` states itself, in order, as the list the fact loaders return; when `wanted`
+ * holds. Their provenance (the statement's properties) only with $factSources.
+ */
+function ownFactsOf({ rel, label }: (typeof FACT_KINDS)[keyof typeof FACT_KINDS], wanted = 'true'): string {
+  // Own variable names: this is nested inside queries that bind others (f is a family in org.ts).
+  return `COLLECT {
+  MATCH (r)-[stated:${rel}]->(fact:${label})
+  WHERE ${wanted}
+  WITH stated, fact ORDER BY stated.order, fact.id
+  RETURN {id: fact.id, text: fact.text, order: coalesce(stated.order, 0), from: null,
+          rel: CASE WHEN $factSources THEN properties(stated) ELSE {} END}
+}`;
+}
+
+/** Batched own facts of roles ($factSources: with their provenance). */
+function ownFacts(kind: (typeof FACT_KINDS)[keyof typeof FACT_KINDS]): string {
+  return `
+UNWIND $keys AS key
+MATCH (r:Role {id: key})
+RETURN key, ${ownFactsOf(kind)} AS items`;
+}
+
+/**
+ * A role bound to `r` (`role` is an expression over it) with its own responsibilities and requirements when
+ * the request selects them ($withResponsibilities, $withRequirements; an unselected list comes back empty
+ * at no cost: the parameter test is planned before the expansion).
+ */
+function roleItem(role: string): string {
+  return `{
+  role: ${role},
+  responsibilities: ${ownFactsOf(FACT_KINDS.responsibility, '$withResponsibilities')},
+  requirements: ${ownFactsOf(FACT_KINDS.requirement, '$withRequirements')}
+}`;
+}
+
+/** A whole role and the facts selected, for single-role lookups. */
+const ROLE_ITEM = roleItem('properties(r)');
+
+/**
+ * A role in a list: only the properties the request selects ($roleProps, values in that order), as
+ * reading and sending every property of hundreds of roles costs more than the rest of the query.
+ */
+export const PROJECTED_ROLE_ITEM = roleItem('[prop IN $roleProps | r[prop]]');
+
+export const ROLE_BY_ID = `
+MATCH (r:Role {id: $id})
+RETURN ${ROLE_ITEM} AS item`;
+
+export const ROLE_BY_SLUG = `
+MATCH (r:Role {slug: $slug})
+WITH r ORDER BY r.id LIMIT 1
+RETURN ${ROLE_ITEM} AS item`;
 
 /**
  * Exact title (case-insensitive) first, then an alias, then the title without a parenthesised level
@@ -25,21 +83,8 @@ WITH r, CASE
   WHEN toLower(trim(split(r.title, ' (')[0])) = wanted THEN 2
   ELSE null END AS match
 WHERE match IS NOT NULL
-RETURN r ORDER BY match, r.described DESC, r.id LIMIT 1`;
-
-/** The two kinds of text facts a role states; the relationship and label come from here, never from input. */
-const FACT_KINDS = {
-  responsibility: { rel: 'HAS_RESPONSIBILITY', label: 'Responsibility' },
-  requirement: { rel: 'REQUIRES', label: 'Requirement' },
-} as const;
-
-function ownFacts({ rel, label }: (typeof FACT_KINDS)[keyof typeof FACT_KINDS]): string {
-  return `
-UNWIND $keys AS key
-MATCH (r:Role {id: key})-[h:${rel}]->(f:${label})
-WITH key, h, f ORDER BY h.order, f.id
-RETURN key, collect({id: f.id, text: f.text, order: coalesce(h.order, 0), rel: properties(h), from: null}) AS items`;
-}
+WITH r ORDER BY match, r.described DESC, r.id LIMIT 1
+RETURN ${ROLE_ITEM} AS item`;
 
 /** Facts a role inherits through EXTENDS (nearest ancestor first); facts it also states itself are left out. */
 function inheritedFacts({ rel, label }: (typeof FACT_KINDS)[keyof typeof FACT_KINDS]): string {
