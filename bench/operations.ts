@@ -3,7 +3,7 @@
  * document for @neo4j/graphql (path operations are @cypher fields, see peers/neo4j-graphql.ts), and the
  * hand-written Cypher the raw-driver peer runs (one query per operation: the floor).
  */
-import { SHORTEST_ROUTE_MATCH, REPORTING_CHAIN } from '../src/graph/queries/paths.js';
+import { SHORTEST_ROUTE_MATCH, REPORTING_CHAIN_PATH } from '../src/graph/queries/paths.js';
 import { SEARCH, toLuceneQuery } from '../src/graph/search.js';
 
 export type OperationName =
@@ -57,7 +57,7 @@ RETURN d {.id, .name, families: COLLECT {
   },
   // orgraph's own route search, returning the roles' titles.
   careerPath: { cypher: `${CAREER_ROUTE}\nRETURN [n IN nodes(p) | n {.id, .title, .grade}] AS result` },
-  reportingChain: { cypher: `${REPORTING_CHAIN.trim()}, [n IN nodes(p) | n {.id, .title}] AS result` },
+  reportingChain: { cypher: `${REPORTING_CHAIN_PATH}\nRETURN [n IN nodes(p) | n {.id, .title}] AS result` },
   search: { cypher: SEARCH },
   upsertRole: {
     write: true,
@@ -102,7 +102,8 @@ export function driverVariables(op: OperationName, w: Workload): Record<string, 
     case 'reportingChain':
       return { role: w.leafRole };
     case 'search':
-      return { query: toLuceneQuery(w.searchText), candidates: 50, limit: 10 };
+      // Hits need their role's title only (a sentence hit is titled with it), as in orgraph.
+      return { query: toLuceneQuery(w.searchText), candidates: 50, limit: 10, roleProps: ['id', 'title'] };
     case 'upsertRole':
       return { ...UPSERT, familyId: w.familyId };
   }

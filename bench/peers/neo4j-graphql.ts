@@ -7,17 +7,18 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 
-import { REPORTING_CHAIN } from '../../src/graph/queries/paths.js';
+import { REPORTING_CHAIN_PATH } from '../../src/graph/queries/paths.js';
 import { CAREER_ROUTE } from '../operations.js';
 import { SEARCH } from '../../src/graph/search.js';
 import { announce, benchDriver, countRoundTrips } from './common.js';
 
 const careerPath = `${CAREER_ROUTE}\nUNWIND nodes(p) AS role RETURN role`.replace(/\$track/g, "'ANY'");
-const reportingChain = REPORTING_CHAIN.replace(/RETURN[\s\S]*$/, 'UNWIND nodes(p) AS role RETURN role');
-const search = `${SEARCH.replace('$candidates', '50').replace('$limit', '10')}`.replace(
-  /RETURN ([\s\S]*)$/,
-  (_m, cols: string) => `WITH ${cols} RETURN {id: id, kind: kind, score: score, title: text} AS hit`,
-);
+const reportingChain = `${REPORTING_CHAIN_PATH}\nUNWIND nodes(p) AS role RETURN role`;
+const search =
+  `${SEARCH.replace('$candidates', '50').replace('$limit', '10').replace('$roleProps', "['id', 'title']")}`.replace(
+    /RETURN ([\s\S]*)$/,
+    (_m, cols: string) => `WITH ${cols} RETURN {id: id, kind: kind, score: score, title: text} AS hit`,
+  );
 
 export const typeDefs = /* GraphQL */ `
   type Department @node {

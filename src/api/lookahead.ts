@@ -8,6 +8,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 
+const childrenCache = new WeakMap<readonly FieldNode[], Map<string, FieldNode[]>>();
+const fieldsCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
 /**
  * What a request selects below a field, read before resolving it, so a resolver can fetch in the same
  * round-trip what the next levels will ask for. @skip/@include are not evaluated: a field they drop is
@@ -27,6 +30,10 @@ export class Lookahead {
 
   /** The fields selected on the value, by field name (aliases folded), through fragments. */
   private children(): Map<string, FieldNode[]> {
+    // graphql-js hands every item of a list the same fieldNodes array, so a list of 500 roles reads its
+    // selection once. (Fragments and nodes are fixed per document, so the answer is too.)
+    const known = childrenCache.get(this.nodes);
+    if (known) return known;
     const byName = new Map<string, FieldNode[]>();
     const spread = new Set<string>();
     const visit = (selections: FieldNode['selectionSet']): void => {
@@ -42,12 +49,17 @@ export class Lookahead {
       }
     };
     for (const node of this.nodes) visit(node.selectionSet);
+    childrenCache.set(this.nodes, byName);
     return byName;
   }
 
   /** Names of the fields selected on the value. */
-  fields(): Set<string> {
-    return new Set(this.children().keys());
+  fields(): ReadonlySet<string> {
+    const known = fieldsCache.get(this.nodes);
+    if (known) return known;
+    const fields = new Set(this.children().keys());
+    fieldsCache.set(this.nodes, fields);
+    return fields;
   }
 
   /**

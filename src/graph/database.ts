@@ -139,6 +139,22 @@ export class GraphDatabase {
     });
   }
 
+  /**
+   * One write statement as its own auto-commit transaction: Neo4j commits as soon as the statement is done,
+   * so the locks it takes are not held across a further network exchange for a COMMIT. For single-statement
+   * writes only; several statements that must succeed together go through write().
+   */
+  async writeOnce<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<R[]> {
+    return this.withSession('WRITE', async (session) => {
+      this.roundTrips++;
+      const result = await quietly(() => session.run<R>(cypher, params));
+      return result.records.map((record) => record.toObject());
+    });
+  }
+
   /** Verifies Neo4j answers, retrying with exponential backoff (250 ms, 500 ms, ...). */
   async verify(attempts = 1, onRetry?: (attempt: number, error: unknown) => void): Promise<void> {
     let lastError: unknown;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase, ManagedTransaction } from './database.js';
 import { toDepartment, toRole, type RoleRecord } from './records.js';
@@ -120,31 +121,47 @@ export interface RoleWrite {
   familyId: string | null;
 }
 
+/**
+ * The write of upsertRole and its ChangeEvent in one statement, guarded: it writes only when the role is
+ * still as the caller read it ($before; a role created here starts as {id, aliases: []}), so the audit's
+ * before is the state actually replaced. No row back means someone changed the role in between.
+ */
 const UPSERT_ROLE = `
 MERGE (r:Role {id: $id})
-ON CREATE SET r.aliases = [], r.sourcePath = null
+ON CREATE SET r.aliases = []
+// Writing takes the role's write lock before the guard reads it: read first, and a writer committing in
+// between would be overwritten unseen (a lost update).
+SET r.lockedBy = $eventId
+REMOVE r.lockedBy
+WITH r
+WHERE properties(r) = coalesce($before, {id: $id, aliases: []})
 SET r.slug = $slug, r.title = $title, r.level = $level, r.grade = $grade, r.track = $track,
     r.summary = $summary, r.described = true
 WITH r
-OPTIONAL MATCH (r)-[oldGrade:HAS_GRADE]->(:Grade)
-DELETE oldGrade
-WITH r
+// Grade and family links are replaced only when they change: relinking locks the Grade and JobFamily nodes,
+// which every concurrent write to a role of that grade or family would then wait for.
 CALL (r) {
-  WITH r WHERE r.grade IS NOT NULL
+  MATCH (r)-[old:HAS_GRADE]->(g:Grade)
+  WHERE r.grade IS NULL OR g.id <> 'grade:' + toString(r.grade)
+  DELETE old
+}
+CALL (r) {
+  WITH r WHERE r.grade IS NOT NULL AND NOT EXISTS { (r)-[:HAS_GRADE]->(:Grade {id: 'grade:' + toString(r.grade)}) }
   MERGE (g:Grade {id: 'grade:' + toString(r.grade)}) ON CREATE SET g.value = r.grade
   MERGE (r)-[:HAS_GRADE]->(g)
 }
-WITH r
 CALL (r) {
-  WITH r WHERE $familyId IS NOT NULL
+  WITH r WHERE $familyId IS NOT NULL AND NOT EXISTS { (r)-[:IN_FAMILY]->(:JobFamily {id: $familyId}) }
   MATCH (f:JobFamily {id: $familyId})
   OPTIONAL MATCH (r)-[old:IN_FAMILY]->(:JobFamily)
   DELETE old
   MERGE (r)-[:IN_FAMILY]->(f)
 }
-RETURN properties(r) AS r`;
+CREATE (e:ChangeEvent {id: $eventId, at: datetime(), actor: $actor, operation: $operation, entityId: r.id,
+                       before: $beforeJson, after: $afterJson})
+RETURN properties(r) AS r, e {.*, at: toString(e.at)} AS event`;
 
-/** Everything upsertRole checks before writing, in one round-trip. */
+/** Everything upsertRole checks before writing, and the role as it is, in one read. */
 const ROLE_UPSERT_CHECKS = `
 OPTIONAL MATCH (f:JobFamily {id: $familyId})
 OPTIONAL MATCH (taken:Role {slug: $slug}) WHERE taken.id <> $id
@@ -152,40 +169,86 @@ OPTIONAL MATCH (r:Role {id: $id})
 RETURN f IS NOT NULL AS familyExists, head(collect(taken.id)) AS takenBy, properties(r) AS before
 LIMIT 1`;
 
+/** How long upsertRole keeps re-reading and trying again while the role changes between its read and write. */
+const UPSERT_RETRY_MS = 5_000;
+
+type Properties = Record<string, unknown>;
+
+/** The role's properties after UPSERT_ROLE (a null input removes the property, as SET does). */
+export function roleAfterUpsert(before: Properties | null, input: RoleWrite): Properties {
+  const after: Properties = { ...(before ?? { id: input.id, aliases: [] }) };
+  const written: Properties = {
+    slug: input.slug,
+    title: input.title,
+    level: input.level,
+    grade: input.grade,
+    track: input.track,
+    summary: input.summary,
+    described: true,
+  };
+  for (const [key, value] of Object.entries(written)) {
+    if (value === null) delete after[key];
+    else after[key] = value;
+  }
+  return after;
+}
+
+/** JSON with keys in order, so equal property maps give equal text whatever order Neo4j returns them in. */
+function stableJson(properties: Properties): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b))),
+  );
+}
+
+/**
+ * Creates or updates a role with its ChangeEvent. Optimistic: one read (checks and the current state), then
+ * one guarded statement, committed on its own, that writes the role and the event together: the role stays
+ * locked only while Neo4j runs that statement, not across round-trips. The event's after is what the guarded
+ * SETs make of the state read (roleAfterUpsert; a test holds the two together).
+ */
 export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWrite) {
-  return db.write(async (tx) => {
-    const checks = (await tx.run(ROLE_UPSERT_CHECKS, input)).records[0];
-    if (input.familyId !== null && !checks.get('familyExists')) {
+  const started = Date.now();
+  for (let attempt = 1; attempt === 1 || Date.now() - started < UPSERT_RETRY_MS; attempt++) {
+    // Someone else wrote the role first; a short random wait spreads out writers that lost together.
+    if (attempt > 1) await sleep(Math.random() * Math.min(50, 2 ** attempt));
+    const [checks] = await db.query<{
+      familyExists: boolean;
+      takenBy: string | null;
+      before: Properties | null;
+    }>(ROLE_UPSERT_CHECKS, { ...input });
+    if (input.familyId !== null && !checks!.familyExists) {
       throw new MutationError(
         `no job family with id ${JSON.stringify(input.familyId)}`,
         'family',
         'NOT_FOUND',
       );
     }
-    const takenBy = checks.get('takenBy') as string | null;
-    if (takenBy) {
+    if (checks!.takenBy) {
       throw new MutationError(
-        `slug ${JSON.stringify(input.slug)} is taken by ${takenBy}`,
+        `slug ${JSON.stringify(input.slug)} is taken by ${checks!.takenBy}`,
         'slug',
         'CONFLICT',
       );
     }
-    const before = checks.get('before') as Record<string, unknown> | null;
-    const result = await tx.run(UPSERT_ROLE, {
+    const before = checks!.before;
+    const expected = roleAfterUpsert(before, input);
+    const [written] = await db.writeOnce<{ r: Properties; event: ChangeEventRecord }>(UPSERT_ROLE, {
       ...input,
       grade: input.grade === null ? null : neo4j.int(input.grade),
-    });
-    const after = result.records[0].get('r') as Record<string, unknown>;
-    const event = await recordChange(
-      tx,
-      actor,
-      before ? 'updateRole' : 'createRole',
-      input.id,
       before,
-      after,
-    );
-    return { role: toRole(after), event };
-  });
+      eventId: randomUUID(),
+      actor: actor.subject,
+      operation: before ? 'updateRole' : 'createRole',
+      beforeJson: before ? stableJson(before) : null,
+      afterJson: stableJson(expected),
+    });
+    if (written) return { role: toRole(written.r), event: written.event };
+  }
+  throw new MutationError(
+    `role ${JSON.stringify(input.id)} kept changing while it was being written; try again`,
+    'id',
+    'CONFLICT',
+  );
 }
 
 async function requireRole(tx: ManagedTransaction, id: string, field: string): Promise<RoleRecord> {

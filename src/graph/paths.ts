@@ -15,6 +15,7 @@ import {
   sourceOf,
   toDepartment,
   toJobFamily,
+  fromValues,
   toRole,
   toTeam,
   type RoleRecord,
@@ -433,15 +434,25 @@ export interface ChainRecord {
   cycle: boolean;
 }
 
-export async function reportingChain(db: GraphDatabase, roleId: string): Promise<ChainRecord | null> {
-  const rows = await db.query<{
-    chain: { properties: Record<string, unknown> }[];
-    edges: Record<string, unknown>[];
-    cycle: boolean;
-  }>(REPORTING_CHAIN, { role: roleId });
+/**
+ * A role's reporting chain. `fetch` narrows what is read: only these role properties (default: all), and
+ * the reporting lines' sources only when wanted (default: yes).
+ */
+export async function reportingChain(
+  db: GraphDatabase,
+  roleId: string,
+  fetch: { roleProps?: readonly string[]; withSources?: boolean } = {},
+): Promise<ChainRecord | null> {
+  const roleProps = fetch.roleProps ?? null;
+  const rows = await db.query<{ chain: unknown[]; edges: Record<string, unknown>[]; cycle: boolean }>(
+    REPORTING_CHAIN,
+    { role: roleId, roleProps, withSources: fetch.withSources ?? true },
+  );
   if (rows.length === 0) return null;
   return {
-    roles: rows[0].chain.map((n) => toRole(n.properties)),
+    roles: rows[0].chain.map((n) =>
+      toRole(roleProps ? fromValues(roleProps, n) : (n as Record<string, unknown>)),
+    ),
     sources: rows[0].edges.map(sourceOf),
     cycle: rows[0].cycle,
   };
@@ -449,7 +460,10 @@ export async function reportingChain(db: GraphDatabase, roleId: string): Promise
 
 /** The lowest role both roles report to, directly or indirectly (either role itself when one manages the other). */
 export async function commonManager(db: GraphDatabase, a: string, b: string): Promise<RoleRecord | null> {
-  const [chainA, chainB] = await Promise.all([reportingChain(db, a), reportingChain(db, b)]);
+  const [chainA, chainB] = await Promise.all([
+    reportingChain(db, a, { withSources: false }),
+    reportingChain(db, b, { roleProps: ['id'], withSources: false }),
+  ]);
   if (!chainA || !chainB) return null;
   const inB = new Set(chainB.roles.map((r) => r.id));
   return chainA.roles.find((r) => inB.has(r.id)) ?? null;

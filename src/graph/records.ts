@@ -134,6 +134,23 @@ function props(node: Node | Properties): Properties {
   return ('properties' in node ? node.properties : node) as Properties;
 }
 
+/** Every property toRole reads, for queries that project roles (see queries/roles.ts). */
+export const ROLE_PROPERTIES = [
+  'id',
+  'slug',
+  'title',
+  'level',
+  'grade',
+  'track',
+  'described',
+  'aliases',
+  'summary',
+  'sourcePath',
+  'sourceLine',
+  'sourceAnchor',
+  'importRun',
+] as const;
+
 export function toRole(node: Node | Properties): RoleRecord {
   const p = props(node);
   const track = str(p.track);

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase } from './database.js';
-import { toRole, type RoleRecord } from './records.js';
+import { fromValues, ROLE_PROPERTIES, toRole, type RoleRecord } from './records.js';
 
 /**
  * Full-text search over titles and the text of responsibilities and requirements (index `org_text`).
@@ -15,9 +15,10 @@ WITH node, score,
 WITH node, kind, score * CASE kind WHEN 'ROLE' THEN 2.0 WHEN 'JOB_FAMILY' THEN 2.0 WHEN 'DEPARTMENT' THEN 1.5 ELSE 1.0 END AS rank
 ORDER BY rank DESC, node.id
 LIMIT $limit
+WITH node, kind, rank,
+     CASE WHEN node:Role THEN node ELSE head([(r:Role)-[:HAS_RESPONSIBILITY|REQUIRES]->(node) | r]) END AS owner
 RETURN node.id AS id, kind, rank AS score, coalesce(node.title, node.name, node.text) AS text,
-       CASE WHEN node:Role THEN properties(node)
-            ELSE head([(r:Role)-[:HAS_RESPONSIBILITY|REQUIRES]->(node) | properties(r)]) END AS role`;
+       CASE WHEN owner IS NULL THEN null ELSE [prop IN $roleProps | owner[prop]] END AS role`;
 
 export interface SearchHitRecord {
   id: string;
@@ -53,26 +54,42 @@ export function snippetOf(text: string, query: string, width = 160): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, start + width).trim()}${start + width < text.length ? '…' : ''}`;
 }
 
-export async function search(db: GraphDatabase, text: string, limit: number): Promise<SearchHitRecord[]> {
+/** What a hit's role needs at least: a fact hit is titled with its role's title. */
+const HIT_ROLE_PROPS = ['id', 'title'];
+
+/**
+ * Ranked hits. `roleProps` are the properties read of each hit's role (default: all known to the API's
+ * Role; the id and title are always read).
+ */
+export async function search(
+  db: GraphDatabase,
+  text: string,
+  limit: number,
+  roleProps: readonly string[] = ROLE_PROPERTIES,
+): Promise<SearchHitRecord[]> {
   const query = toLuceneQuery(text);
   if (!query) return [];
+  const props = [...new Set([...HIT_ROLE_PROPS, ...roleProps])];
   // JavaScript numbers reach Cypher as floats, which LIMIT and the index's limit option reject.
   const rows = await db.query<{
     id: string;
     kind: SearchHitRecord['kind'];
     score: number;
     text: string;
-    role: Record<string, unknown> | null;
-  }>(SEARCH, { query, limit: neo4j.int(limit), candidates: neo4j.int(limit * 5) });
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    score: row.score,
-    title:
-      row.kind === 'ROLE' || row.kind === 'JOB_FAMILY' || row.kind === 'DEPARTMENT'
-        ? row.text
-        : ((row.role?.title as string) ?? row.text),
-    snippet: snippetOf(row.text, text),
-    role: row.role ? toRole(row.role) : null,
-  }));
+    role: unknown[] | null;
+  }>(SEARCH, { query, limit: neo4j.int(limit), candidates: neo4j.int(limit * 5), roleProps: props });
+  return rows.map((row) => {
+    const role = row.role ? toRole(fromValues(props, row.role)) : null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      score: row.score,
+      title:
+        row.kind === 'ROLE' || row.kind === 'JOB_FAMILY' || row.kind === 'DEPARTMENT'
+          ? row.text
+          : (role?.title ?? row.text),
+      snippet: snippetOf(row.text, text),
+      role,
+    };
+  });
 }

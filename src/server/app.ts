@@ -19,6 +19,7 @@ import { createErrorFormatter } from './errors.js';
 import { costLimitPlugin, validationRules } from './limits.js';
 import { operationTimingPlugin, ServerMetrics } from './metrics.js';
 import { rateLimitMiddleware, RateLimiter, type RequestAuthentication } from './rate-limit.js';
+import { compose } from './compose.js';
 import { requestIdOf, requestLogging, restoreRequestContext } from './request-log.js';
 import type { ServerSettings } from './settings.js';
 import { mountWeb } from './web.js';
@@ -84,12 +85,13 @@ export async function startApp(options: AppOptions, host: string, port: number):
     res.once('finish', finished);
     res.once('close', finished);
   });
-  app.use(requestLogging(logger, metrics));
-  // While draining, tell keep-alive clients not to reuse the connection for their next request.
-  app.use((_req, res, next) => {
-    if (stopping) res.setHeader('connection', 'close');
-    next();
-  });
+  app.use(
+    compose(requestLogging(logger, metrics), (_req, res, next) => {
+      // While draining, tell keep-alive clients not to reuse the connection for their next request.
+      if (stopping) res.setHeader('connection', 'close');
+      next();
+    }),
+  );
 
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
@@ -166,25 +168,27 @@ export async function startApp(options: AppOptions, host: string, port: number):
 
   app.use(
     '/graphql',
-    rateLimitMiddleware(limiter, settings.auth, (client) => metrics.rateLimited.inc({ client })),
-    express.json({ limit: settings.maxBodyBytes }),
-    restoreRequestContext,
-    documentSize,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<ApiContext> => {
-        const { principal, error } =
-          (res.locals as Partial<RequestAuthentication>).authentication ??
-          (await authenticate(req.headers.authorization, settings.auth));
-        return {
-          db: options.db,
-          logger,
-          requestId: requestIdOf(res),
-          loaders: createLoaders(options.db),
-          principal,
-          authError: error,
-        };
-      },
-    }),
+    compose(
+      rateLimitMiddleware(limiter, settings.auth, (client) => metrics.rateLimited.inc({ client })),
+      express.json({ limit: settings.maxBodyBytes }),
+      restoreRequestContext,
+      documentSize,
+      expressMiddleware(apollo, {
+        context: async ({ req, res }): Promise<ApiContext> => {
+          const { principal, error } =
+            (res.locals as Partial<RequestAuthentication>).authentication ??
+            (await authenticate(req.headers.authorization, settings.auth));
+          return {
+            db: options.db,
+            logger,
+            requestId: requestIdOf(res),
+            loaders: createLoaders(options.db),
+            principal,
+            authError: error,
+          };
+        },
+      }),
+    ),
   );
 
   mountWeb(app, settings);

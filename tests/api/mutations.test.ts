@@ -117,6 +117,69 @@ test('upsertRole creates, then updates, each time with a ChangeEvent in the same
   );
 });
 
+test("upsertRole's ChangeEvent says exactly what the role became, through creates, updates and cleared fields", async () => {
+  const id = 'role:custom/audit-probe';
+  const steps: Record<string, unknown>[] = [
+    { id, title: 'Audit Probe', level: 'Senior', grade: 7, track: 'IC', summary: 'First words.' },
+    { id, title: 'Audit Probe', grade: 8, family: 'family:security/infrastructure-security' },
+    { id, title: 'Audit Probe Renamed', slug: 'audit-probe-renamed', track: 'MANAGEMENT' },
+  ];
+  let previousAfter: string | null = null;
+  for (const input of steps) {
+    const answer = await graphql<{ upsertRole: { change: { before: string | null; after: string } } }>(
+      server.app.url,
+      UPSERT_ROLE,
+      { input },
+      as('editor'),
+    );
+    assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+    const [{ stored }] = await server.db.query<{ stored: Record<string, unknown> }>(
+      'MATCH (r:Role {id: $id}) RETURN properties(r) AS stored',
+      { id },
+    );
+    const change = answer.data!.upsertRole.change;
+    assert.deepEqual(JSON.parse(change.after), stored, 'after is the stored role');
+    assert.deepEqual(
+      change.before === null ? null : JSON.parse(change.before),
+      previousAfter === null ? null : JSON.parse(previousAfter),
+      "before is the previous write's after",
+    );
+    previousAfter = change.after;
+  }
+});
+
+test('concurrent upsertRole calls on one role all land, each event chaining from the one before', async () => {
+  const id = 'role:custom/contended-probe';
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      graphql<{ upsertRole: { change: { id: string } } }>(
+        server.app.url,
+        UPSERT_ROLE,
+        { input: { id, title: `Contended Probe ${i}`, grade: 5 + (i % 4) } },
+        as('editor'),
+      ),
+    ),
+  );
+  for (const answer of answers) assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+  const events = await server.db.query<{ before: string | null; after: string }>(
+    'MATCH (e:ChangeEvent {entityId: $id}) RETURN e.before AS before, e.after AS after ORDER BY e.at',
+    { id },
+  );
+  assert.equal(events.length, 12);
+  // Every state replaced is a state some write produced (or none, once): no write lost, none invented.
+  const afters = new Set(events.map((e) => e.after));
+  assert.equal(events.filter((e) => e.before === null).length, 1);
+  for (const e of events) if (e.before !== null) assert.ok(afters.has(e.before), `before ${e.before}`);
+  const [{ stored }] = await server.db.query<{ stored: Record<string, unknown> }>(
+    'MATCH (r:Role {id: $id}) RETURN properties(r) AS stored',
+    { id },
+  );
+  const replaced = new Set(events.map((e) => e.before));
+  const last = events.filter((e) => !replaced.has(e.after));
+  assert.equal(last.length, 1, 'exactly one state was never replaced: the stored one');
+  assert.deepEqual(JSON.parse(last[0]!.after), stored);
+});
+
 test('validation errors are BAD_USER_INPUT and name the field; nothing is written', async () => {
   const [{ before }] = await server.db.query<{ before: number }>('MATCH (n) RETURN count(n) AS before');
   const bad = await graphql<unknown>(

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import {
   careerPath,
   careerPaths,
@@ -13,6 +14,8 @@ import {
   type StepRecord,
 } from '../../graph/paths.js';
 import type { ApiContext } from '../context.js';
+import { Lookahead } from '../lookahead.js';
+import { roleProperties } from '../projection.js';
 import { CareerPathArgs, CareerPathsArgs, RoleGapArgs } from '../inputs/path-args.js';
 import { withLocation } from '../source.js';
 import {
@@ -81,8 +84,14 @@ export class CareerPathResolver {
   async reportingChain(
     @Arg('role', () => ID, { description: 'Role id.' }) role: string,
     @Ctx() { db }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const chain = await reportingChain(db, role);
+    const selection = Lookahead.of(info);
+    const roles = selection.field('ReportingChain', 'roles');
+    const chain = await reportingChain(db, role, {
+      roleProps: roleProperties(roles?.lookahead.fields() ?? new Set()),
+      withSources: selection.fields().has('sources'),
+    });
     return chain ? { ...chain, sources: chain.sources.map(withLocation) } : null;
   }
 

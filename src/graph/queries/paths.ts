@@ -77,11 +77,20 @@ WITH x, min(length(p)) AS steps
 RETURN x, steps ORDER BY steps, x.grade DESC, x.title LIMIT 200`;
 
 /** The longest simple chain of REPORTS_TO from a role (relationship uniqueness stops at a cycle). */
-export const REPORTING_CHAIN = `
+export const REPORTING_CHAIN_PATH = `
 MATCH p = (r:Role {id: $role})-[:REPORTS_TO]->{0,30}(:Role)
-WITH p ORDER BY length(p) DESC LIMIT 1
-RETURN nodes(p) AS chain, [rel IN relationships(p) | properties(rel)] AS edges,
-       EXISTS { MATCH (last:Role)-[:REPORTS_TO]->(m:Role) WHERE last = last(nodes(p)) } AS cycle`;
+WITH p ORDER BY length(p) DESC LIMIT 1`;
+
+/**
+ * The chain's roles (whole, or the values of $roleProps when given), its reporting lines' provenance
+ * (with $withSources) and whether it ends in a cycle (its top still reports to someone; the check starts
+ * from the top role, not from a scan of all roles).
+ */
+export const REPORTING_CHAIN = `${REPORTING_CHAIN_PATH}
+WITH p, last(nodes(p)) AS top
+RETURN [n IN nodes(p) | CASE WHEN $roleProps IS NULL THEN properties(n) ELSE [prop IN $roleProps | n[prop]] END] AS chain,
+       [rel IN relationships(p) | CASE WHEN $withSources THEN properties(rel) ELSE {} END] AS edges,
+       EXISTS { (top)-[:REPORTS_TO]->(:Role) } AS cycle`;
 
 /** A whole department subtree (all depths: counts need it), with each department's parent and depth. */
 export const DEPARTMENT_SUBTREE = `
