@@ -59,7 +59,8 @@ interface RunningPeer {
 
 async function startPeer(name: Peer, uri: string): Promise<RunningPeer> {
   const child = spawn(process.execPath, [join(projectRoot, 'dist/bench/peers', `${name}.js`)], {
-    env: { ...process.env, NEO4J_URI: uri },
+    // Every peer runs as deployed: NODE_ENV=production (graphql-js, Express and Apollo skip dev checks).
+    env: { ...process.env, NEO4J_URI: uri, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {

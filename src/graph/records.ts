@@ -120,8 +120,14 @@ function int(value: unknown): number | null {
 }
 
 /** Provenance stored on a node or relationship (see docs/graph-model.md). */
+/** The source of something whose provenance was not read (shared: records are never mutated). */
+const NO_SOURCE: SourceRecord = Object.freeze({ path: null, line: null, anchor: null, importRun: null });
+
 export function sourceOf(entity: Node | Relationship | Properties | null | undefined): SourceRecord {
   const p = (entity && 'properties' in entity ? entity.properties : entity) as Properties | undefined;
+  // Lists of thousands of facts often come without provenance: one shared empty source, not thousands.
+  if (!p || [p.sourcePath, p.sourceLine, p.sourceAnchor, p.importRun].every((v) => v === undefined))
+    return NO_SOURCE;
   return {
     path: str(p?.sourcePath),
     line: int(p?.sourceLine),
@@ -242,23 +248,20 @@ export function toPerson(node: Node | Properties): PersonRecord {
   };
 }
 
-/** Facts as the fact queries return them (see OWN_RESPONSIBILITIES in queries/roles.ts). */
+/**
+ * Facts as the fact queries return them (see ownFactsOf in queries/roles.ts): tuples of id, text, order,
+ * the id of the role it is inherited from, and the stating relationship's properties (null: not fetched).
+ */
 export function toRoleFacts(items: unknown): RoleFactRecord[] {
-  return (
-    items as {
-      id: string;
-      text: string;
-      order: number;
-      rel: Record<string, unknown>;
-      from: string | null;
-    }[]
-  ).map((item) => ({
-    id: item.id,
-    text: item.text,
-    order: item.order,
-    source: sourceOf(item.rel),
-    inheritedFromId: item.from,
-  }));
+  return (items as [string, string, number, string | null, Properties | null][]).map(
+    ([id, text, order, from, rel]) => ({
+      id,
+      text,
+      order,
+      source: sourceOf(rel),
+      inheritedFromId: from,
+    }),
+  );
 }
 
 /** Properties sent as values in the order of `keys` (projected queries), back to a property map. */
@@ -285,12 +288,11 @@ export function toFetchedRole(
     responsibilities: unknown[];
     requirements: unknown[];
   };
-  return {
-    ...toRole(roleProps ? fromValues(roleProps, role) : (role as Properties)),
-    fetched: {
-      responsibilities: facts.withResponsibilities ? toRoleFacts(responsibilities) : null,
-      requirements: facts.withRequirements ? toRoleFacts(requirements) : null,
-      withSources: facts.factSources,
-    },
+  const record = toRole(roleProps ? fromValues(roleProps, role) : (role as Properties));
+  record.fetched = {
+    responsibilities: facts.withResponsibilities ? toRoleFacts(responsibilities) : null,
+    requirements: facts.withRequirements ? toRoleFacts(requirements) : null,
+    withSources: facts.factSources,
   };
+  return record;
 }
