@@ -10,6 +10,7 @@ import {
 
 const childrenCache = new WeakMap<readonly FieldNode[], Map<string, FieldNode[]>>();
 const fieldsCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+const memoCache = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
 
 /**
  * What a request selects below a field, read before resolving it, so a resolver can fetch in the same
@@ -51,6 +52,17 @@ export class Lookahead {
     for (const node of this.nodes) visit(node.selectionSet);
     childrenCache.set(this.nodes, byName);
     return byName;
+  }
+
+  /**
+   * A value computed from this selection, computed once per selection and key: every item of a list shares
+   * the selection, so per-item resolvers can derive options from it without redoing the work.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    const byKey = memoCache.get(this.nodes) ?? new Map<string, unknown>();
+    memoCache.set(this.nodes, byKey);
+    if (!byKey.has(key)) byKey.set(key, compute());
+    return byKey.get(key) as T;
   }
 
   /** Names of the fields selected on the value. */

@@ -101,8 +101,12 @@ export function loadFamilyRoles(
   first: number | null | undefined,
   info: GraphQLResolveInfo,
 ): RoleRecord[] | Promise<RoleRecord[]> {
-  const options = roleListOptions(first, Lookahead.of(info));
-  if (family.fetchedRoles?.options === signature(options)) return family.fetchedRoles.roles;
+  const lookahead = Lookahead.of(info);
+  const { options, key } = lookahead.memo(`roles:${first ?? ''}`, () => {
+    const computed = roleListOptions(first, lookahead);
+    return { options: computed, key: signature(computed) };
+  });
+  if (family.fetchedRoles?.options === key) return family.fetchedRoles.roles;
   return loaders.familyRoles.load({ id: family.id, options });
 }
 

@@ -4,6 +4,7 @@ import { Department } from './org.js';
 import { Role } from './role.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'An audit record: one change made through the API, written in the same transaction.',
 })
 export class ChangeEvent {
@@ -29,7 +30,7 @@ export class ChangeEvent {
   after!: string | null;
 }
 
-@ObjectType({ description: 'Result of upsertRole.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of upsertRole.' })
 export class RolePayload {
   @Field(() => Role, { description: 'The role as stored.' })
   role!: Role;
@@ -38,7 +39,7 @@ export class RolePayload {
   change!: ChangeEvent;
 }
 
-@ObjectType({ description: 'Result of upsertDepartment.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of upsertDepartment.' })
 export class DepartmentPayload {
   @Field(() => Department, { description: 'The department as stored.' })
   department!: Department;
@@ -47,7 +48,7 @@ export class DepartmentPayload {
   change!: ChangeEvent;
 }
 
-@ObjectType({ description: 'Result of linkPromotion and unlinkPromotion.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of linkPromotion and unlinkPromotion.' })
 export class PromotionPayload {
   @Field({ description: 'Id of the role promoted from.' })
   fromId!: string;
@@ -62,7 +63,7 @@ export class PromotionPayload {
   change!: ChangeEvent;
 }
 
-@ObjectType({ description: 'Result of deleteRole.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of deleteRole.' })
 export class DeleteRolePayload {
   @Field({ description: 'Whether the role was deleted.' })
   deleted!: boolean;
@@ -74,7 +75,10 @@ export class DeleteRolePayload {
   change!: ChangeEvent;
 }
 
-@ObjectType({ description: 'A role as an import report lists it (references are role titles).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A role as an import report lists it (references are role titles).',
+})
 export class ImportedRole {
   @Field({ description: 'Title.' })
   title!: string;
@@ -95,7 +99,7 @@ export class ImportedRole {
   source!: string;
 }
 
-@ObjectType({ description: 'A promotion as an import report lists it.' })
+@ObjectType({ simpleResolvers: true, description: 'A promotion as an import report lists it.' })
 export class ImportedPromotion {
   @Field({ description: 'Title of the role promoted from.' })
   from!: string;
@@ -110,7 +114,10 @@ export class ImportedPromotion {
   source!: string;
 }
 
-@ObjectType({ description: 'A warning or error of an import, naming the file and line.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A warning or error of an import, naming the file and line.',
+})
 export class ImportIssue {
   @Field({ description: 'File path.' })
   file!: string;
@@ -125,7 +132,10 @@ export class ImportIssue {
   message!: string;
 }
 
-@ObjectType({ description: 'The report of an import: the same shape as `orgraph import --json`.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The report of an import: the same shape as `orgraph import --json`.',
+})
 export class ImportReport {
   @Field(() => Int, { description: 'Files read.' })
   files!: number;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Department, JobFamily } from './org.js';
 import { Role } from './role.js';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'More items follow the last edge.' })
   hasNextPage!: boolean;
@@ -17,7 +17,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A role in a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'A role in a connection.' })
 export class RoleEdge {
   @Field({ description: 'Opaque, stable cursor.' })
   cursor!: string;
@@ -26,7 +26,7 @@ export class RoleEdge {
   node!: Role;
 }
 
-@ObjectType({ description: 'A page of roles.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of roles.' })
 export class RoleConnection {
   @Field(() => [RoleEdge], { description: 'The edges of this page.' })
   edges!: RoleEdge[];
@@ -38,7 +38,7 @@ export class RoleConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'A department in a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'A department in a connection.' })
 export class DepartmentEdge {
   @Field({ description: 'Opaque, stable cursor.' })
   cursor!: string;
@@ -47,7 +47,7 @@ export class DepartmentEdge {
   node!: Department;
 }
 
-@ObjectType({ description: 'A page of departments.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of departments.' })
 export class DepartmentConnection {
   @Field(() => [DepartmentEdge], { description: 'The edges of this page.' })
   edges!: DepartmentEdge[];
@@ -59,7 +59,7 @@ export class DepartmentConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'A job family in a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'A job family in a connection.' })
 export class JobFamilyEdge {
   @Field({ description: 'Opaque, stable cursor.' })
   cursor!: string;
@@ -68,7 +68,7 @@ export class JobFamilyEdge {
   node!: JobFamily;
 }
 
-@ObjectType({ description: 'A page of job families.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of job families.' })
 export class JobFamilyConnection {
   @Field(() => [JobFamilyEdge], { description: 'The edges of this page.' })
   edges!: JobFamilyEdge[];

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Severity } from './enums.js';
 import { Source } from './source.js';
 
-@ObjectType({ description: 'A lint finding over the stored graph (the same checks as `orgraph lint`).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A lint finding over the stored graph (the same checks as `orgraph lint`).',
+})
 export class Finding {
   @Field({ description: 'Check code, e.g. BROKEN_LINK, REPORTS_TO_CYCLE, PROMOTION_TO_LOWER_GRADE.' })
   code!: string;

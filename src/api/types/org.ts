@@ -1,7 +1,10 @@
 import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Source } from './source.js';
 
-@ObjectType({ description: 'A department; departments nest through parent and subDepartments.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A department; departments nest through parent and subDepartments.',
+})
 @Directive('@key(fields: "id")')
 export class Department {
   @Field(() => ID, { description: 'Stable id, e.g. department:security.' })
@@ -17,7 +20,10 @@ export class Department {
   source!: Source;
 }
 
-@ObjectType({ description: 'A team or specialty (e.g. Distribution in Backend Engineering).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A team or specialty (e.g. Distribution in Backend Engineering).',
+})
 @Directive('@key(fields: "id")')
 export class Team {
   @Field(() => ID, { description: 'Stable id.' })
@@ -33,7 +39,10 @@ export class Team {
   source!: Source;
 }
 
-@ObjectType({ description: 'A job family: one handbook page (or section) describing a ladder of roles.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A job family: one handbook page (or section) describing a ladder of roles.',
+})
 @Directive('@key(fields: "id")')
 export class JobFamily {
   @Field(() => ID, { description: 'Stable id, e.g. family:security/infrastructure-security.' })
@@ -55,7 +64,7 @@ export class JobFamily {
   source!: Source;
 }
 
-@ObjectType({ description: 'A job grade.' })
+@ObjectType({ simpleResolvers: true, description: 'A job grade.' })
 @Directive('@key(fields: "id")')
 export class Grade {
   @Field(() => ID, { description: 'Stable id, e.g. grade:8.' })
@@ -66,6 +75,7 @@ export class Grade {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A skill or technology tagged from requirement text through the documented vocabulary.',
 })
 @Directive('@key(fields: "id")')
@@ -101,18 +111,20 @@ export abstract class RoleFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A responsibility of a role, own or inherited from the level it extends.',
   implements: RoleFact,
 })
 export class Responsibility extends RoleFact {}
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A requirement of a role, own or inherited from the level it extends.',
   implements: RoleFact,
 })
 export class Requirement extends RoleFact {}
 
-@ObjectType({ description: 'A stage of a job family hiring process.' })
+@ObjectType({ simpleResolvers: true, description: 'A stage of a job family hiring process.' })
 export class HiringStage {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
@@ -127,7 +139,7 @@ export class HiringStage {
   source!: Source;
 }
 
-@ObjectType({ description: 'A performance indicator of a job family.' })
+@ObjectType({ simpleResolvers: true, description: 'A performance indicator of a job family.' })
 export class PerformanceIndicator {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
@@ -145,7 +157,7 @@ export class PerformanceIndicator {
   source!: Source;
 }
 
-@ObjectType({ description: 'A person holding a role (when people are imported).' })
+@ObjectType({ simpleResolvers: true, description: 'A person holding a role (when people are imported).' })
 @Directive('@key(fields: "id")')
 export class Person {
   @Field(() => ID, { description: 'Stable id.' })
@@ -163,7 +175,10 @@ export class Person {
   source!: Source;
 }
 
-@ObjectType({ description: 'A promotion edge between two roles, as the handbook ladder draws it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A promotion edge between two roles, as the handbook ladder draws it.',
+})
 export class Promotion {
   fromId!: string;
   toId!: string;
@@ -178,7 +193,10 @@ export class Promotion {
   source!: Source;
 }
 
-@ObjectType({ description: 'A reporting line: whom a role reports to, and where the handbook says so.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A reporting line: whom a role reports to, and where the handbook says so.',
+})
 export class ReportingLine {
   managerId!: string;
 

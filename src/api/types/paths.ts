@@ -4,7 +4,10 @@ import { Requirement, Responsibility, Skill } from './org.js';
 import { Role } from './role.js';
 import { Source } from './source.js';
 
-@ObjectType({ description: 'A text fact (requirement or responsibility) without a role context.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A text fact (requirement or responsibility) without a role context.',
+})
 export class TextFact {
   @Field({ description: 'Stable id of the fact.' })
   id!: string;
@@ -13,7 +16,10 @@ export class TextFact {
   text!: string;
 }
 
-@ObjectType({ description: 'What one role has that another has not, inheritance taken into account.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What one role has that another has not, inheritance taken into account.',
+})
 export class RoleGap {
   fromId!: string;
   toId!: string;
@@ -28,7 +34,7 @@ export class RoleGap {
   skills!: Skill[];
 }
 
-@ObjectType({ description: 'One step of a career route.' })
+@ObjectType({ simpleResolvers: true, description: 'One step of a career route.' })
 export class CareerStep {
   fromId!: string;
   toId!: string;
@@ -52,7 +58,7 @@ export class CareerStep {
   sharedSkills!: number | null;
 }
 
-@ObjectType({ description: 'A route from one role to another.' })
+@ObjectType({ simpleResolvers: true, description: 'A route from one role to another.' })
 export class CareerRoute {
   roleIds!: string[];
 
@@ -63,7 +69,7 @@ export class CareerRoute {
   lateralMoves!: number;
 }
 
-@ObjectType({ description: 'A reachable role and how many promotions away it is.' })
+@ObjectType({ simpleResolvers: true, description: 'A reachable role and how many promotions away it is.' })
 export class ReachableRole {
   @Field(() => Role, { description: 'The role.' })
   role!: Role;
@@ -73,6 +79,7 @@ export class ReachableRole {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'The answer to a route question: the route(s), or why there is none and what is reachable.',
 })
 export class CareerPathResult {
@@ -94,7 +101,7 @@ export class CareerPathResult {
   closest!: ReachableRole[];
 }
 
-@ObjectType({ description: 'A role one can move to next.' })
+@ObjectType({ simpleResolvers: true, description: 'A role one can move to next.' })
 export class NextRole {
   @Field(() => Role, { description: 'The role.' })
   role!: Role;
@@ -115,7 +122,7 @@ export class NextRole {
   source!: Source;
 }
 
-@ObjectType({ description: 'The chain of roles a role reports to, up to the top.' })
+@ObjectType({ simpleResolvers: true, description: 'The chain of roles a role reports to, up to the top.' })
 export class ReportingChain {
   @Field(() => [Role], { description: 'The role itself first, then its manager, and so on up.' })
   roles!: Role[];
@@ -127,7 +134,10 @@ export class ReportingChain {
   cycle!: boolean;
 }
 
-@ObjectType({ description: 'A node of an org chart, flat with a parent id so any tree layout can use it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A node of an org chart, flat with a parent id so any tree layout can use it.',
+})
 export class OrgChartNode {
   @Field({ description: 'Node id, unique within the chart.' })
   id!: string;
@@ -160,7 +170,7 @@ export class OrgChartNode {
   grade!: number | null;
 }
 
-@ObjectType({ description: 'An org chart under a department.' })
+@ObjectType({ simpleResolvers: true, description: 'An org chart under a department.' })
 export class OrgChart {
   @Field(() => OrgChartNode, { description: 'The department at the root.' })
   root!: OrgChartNode;

@@ -3,6 +3,7 @@ import { Track } from './enums.js';
 import { Source } from './source.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A role: one level inside a job family, e.g. "Senior Infrastructure Security Engineer".',
 })
 @Directive('@key(fields: "id")')

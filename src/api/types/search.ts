@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { SearchHitKind } from './enums.js';
 import { Role } from './role.js';
 
-@ObjectType({ description: 'One full-text search hit, best first.' })
+@ObjectType({ simpleResolvers: true, description: 'One full-text search hit, best first.' })
 export class SearchHit {
   @Field(() => ID, { description: 'Id of the matching node.' })
   id!: string;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What this orgraph server is.' })
+@ObjectType({ simpleResolvers: true, description: 'What this orgraph server is.' })
 export class ServiceInfo {
   @Field({ description: 'Product name.' })
   name!: string;

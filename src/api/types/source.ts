@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a fact came from: the handbook file and line, or a mutation (path null).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a fact came from: the handbook file and line, or a mutation (path null).',
+})
 export class Source {
   @Field(() => String, {
     nullable: true,
