@@ -122,19 +122,10 @@ export interface RoleWrite {
 }
 
 /**
- * The write of upsertRole and its ChangeEvent in one statement, guarded: it writes only when the role is
- * still as the caller read it ($before; a role created here starts as {id, aliases: []}), so the audit's
- * before is the state actually replaced. No row back means someone changed the role in between.
+ * The write of upsertRole and its ChangeEvent, for a role bound to `r`, write-locked and found as the caller
+ * read it ($before), so the audit's before is the state actually replaced.
  */
-const UPSERT_ROLE = `
-MERGE (r:Role {id: $id})
-ON CREATE SET r.aliases = []
-// Writing takes the role's write lock before the guard reads it: read first, and a writer committing in
-// between would be overwritten unseen (a lost update).
-SET r.lockedBy = $eventId
-REMOVE r.lockedBy
-WITH r
-WHERE properties(r) = coalesce($before, {id: $id, aliases: []})
+const WRITE_LOCKED_ROLE = `
 SET r.slug = $slug, r.title = $title, r.level = $level, r.grade = $grade, r.track = $track,
     r.summary = $summary, r.described = true
 WITH r
@@ -160,6 +151,53 @@ CALL (r) {
 CREATE (e:ChangeEvent {id: $eventId, at: datetime(), actor: $actor, operation: $operation, entityId: r.id,
                        before: $beforeJson, after: $afterJson})
 RETURN properties(r) AS r, e {.*, at: toString(e.at)} AS event`;
+
+// Writing takes the role's write lock before the guard reads it: read first, and a writer committing in
+// between would be overwritten unseen (a lost update).
+const LOCK_AND_GUARD = `
+SET r.lockedBy = $eventId
+REMOVE r.lockedBy
+WITH r
+WHERE properties(r) = coalesce($before, {id: $id, aliases: []})`;
+
+/**
+ * upsertRole after its checks (ROLE_UPSERT_CHECKS): a role created here starts as {id, aliases: []}. No row
+ * back means someone changed the role in between.
+ */
+const UPSERT_ROLE = `
+MERGE (r:Role {id: $id})
+ON CREATE SET r.aliases = []
+${LOCK_AND_GUARD}
+${WRITE_LOCKED_ROLE}`;
+
+/**
+ * upsertRole in one statement, checks included, when the role's current state is known ($before, from this
+ * process's last write of it): no row back when a check fails or the role is not as expected (then the
+ * caller takes the read-then-write way, which reports exactly what is wrong).
+ */
+const UPDATE_KNOWN_ROLE = `
+OPTIONAL MATCH (f:JobFamily {id: $familyId})
+WITH count(f) > 0 AS familyExists
+OPTIONAL MATCH (taken:Role {slug: $slug}) WHERE taken.id <> $id
+WITH familyExists, count(taken) = 0 AS slugFree
+WHERE slugFree AND ($familyId IS NULL OR familyExists)
+MATCH (r:Role {id: $id})
+${LOCK_AND_GUARD}
+${WRITE_LOCKED_ROLE}`;
+
+/**
+ * Roles as this process last wrote them: a repeated upsert of a role (editors saving again, a sync job)
+ * starts from that state and needs no read first. A stale entry only costs the fallback read.
+ */
+const knownRoles = new Map<string, Properties>();
+const KNOWN_ROLES_LIMIT = 1_000;
+
+function rememberRole(properties: Properties): void {
+  const id = properties.id as string;
+  knownRoles.delete(id);
+  knownRoles.set(id, properties);
+  if (knownRoles.size > KNOWN_ROLES_LIMIT) knownRoles.delete(knownRoles.keys().next().value!);
+}
 
 /** Everything upsertRole checks before writing, and the role as it is, in one read. */
 const ROLE_UPSERT_CHECKS = `
@@ -203,10 +241,33 @@ function stableJson(properties: Properties): string {
 /**
  * Creates or updates a role with its ChangeEvent. Optimistic: one read (checks and the current state), then
  * one guarded statement, committed on its own, that writes the role and the event together: the role stays
- * locked only while Neo4j runs that statement, not across round-trips. The event's after is what the guarded
- * SETs make of the state read (roleAfterUpsert; a test holds the two together).
+ * locked only while Neo4j runs that statement, not across round-trips. When this process wrote the role
+ * last, the read is skipped (UPDATE_KNOWN_ROLE). The event's after is what the guarded SETs make of the
+ * state replaced (roleAfterUpsert; a test holds the two together).
  */
 export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWrite) {
+  const write = async (cypher: string, before: Properties | null) => {
+    const expected = roleAfterUpsert(before, input);
+    const [written] = await db.writeOnce<{ r: Properties; event: ChangeEventRecord }>(cypher, {
+      ...input,
+      grade: input.grade === null ? null : neo4j.int(input.grade),
+      before,
+      eventId: randomUUID(),
+      actor: actor.subject,
+      operation: before ? 'updateRole' : 'createRole',
+      beforeJson: before ? stableJson(before) : null,
+      afterJson: stableJson(expected),
+    });
+    if (!written) return null;
+    rememberRole(expected);
+    return { role: toRole(written.r), event: written.event };
+  };
+  const known = knownRoles.get(input.id);
+  if (known) {
+    const written = await write(UPDATE_KNOWN_ROLE, known);
+    if (written) return written;
+    knownRoles.delete(input.id);
+  }
   const started = Date.now();
   for (let attempt = 1; attempt === 1 || Date.now() - started < UPSERT_RETRY_MS; attempt++) {
     // Someone else wrote the role first; a short random wait spreads out writers that lost together.
@@ -230,19 +291,8 @@ export async function upsertRole(db: GraphDatabase, actor: Actor, input: RoleWri
         'CONFLICT',
       );
     }
-    const before = checks!.before;
-    const expected = roleAfterUpsert(before, input);
-    const [written] = await db.writeOnce<{ r: Properties; event: ChangeEventRecord }>(UPSERT_ROLE, {
-      ...input,
-      grade: input.grade === null ? null : neo4j.int(input.grade),
-      before,
-      eventId: randomUUID(),
-      actor: actor.subject,
-      operation: before ? 'updateRole' : 'createRole',
-      beforeJson: before ? stableJson(before) : null,
-      afterJson: stableJson(expected),
-    });
-    if (written) return { role: toRole(written.r), event: written.event };
+    const written = await write(UPSERT_ROLE, checks!.before);
+    if (written) return written;
   }
   throw new MutationError(
     `role ${JSON.stringify(input.id)} kept changing while it was being written; try again`,

@@ -94,7 +94,8 @@ test('a write that keeps deadlocking with a concurrent writer answers TRANSIENT_
     void answer.finally(() => (settled = true));
     for (;;) {
       const upsertBlocked = async () =>
-        settled || (await transactions(watcher)).some((x) => x.blocked && x.query.includes('MERGE (r:Role'));
+        settled ||
+        (await transactions(watcher)).some((x) => x.blocked && x.query.includes('(r:Role {id: $id})'));
       await until(upsertBlocked, 'upsertRole waits for the grade');
       if (settled) break;
       const next = hold();
