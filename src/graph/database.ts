@@ -132,11 +132,7 @@ export class GraphDatabase {
     cypher: string,
     params: Record<string, unknown> = {},
   ): Promise<R[]> {
-    return this.withSession('READ', async (session) => {
-      this.roundTrips++;
-      const result = await quietly(() => session.run<R>(cypher, params, { timeout: this.readTimeoutMs }));
-      return result.records.map((record) => record.toObject());
-    });
+    return this.autoCommit<R>('READ', cypher, params, { timeout: this.readTimeoutMs });
   }
 
   /**
@@ -148,9 +144,19 @@ export class GraphDatabase {
     cypher: string,
     params: Record<string, unknown> = {},
   ): Promise<R[]> {
-    return this.withSession('WRITE', async (session) => {
+    return this.autoCommit<R>('WRITE', cypher, params);
+  }
+
+  /** One statement as its own (auto-commit) transaction, counted as one round-trip. */
+  private autoCommit<R extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Record<string, unknown>,
+    config?: { timeout: number },
+  ): Promise<R[]> {
+    return this.withSession(mode, async (session) => {
       this.roundTrips++;
-      const result = await quietly(() => session.run<R>(cypher, params));
+      const result = await quietly(() => session.run<R>(cypher, params, config));
       return result.records.map((record) => record.toObject());
     });
   }
