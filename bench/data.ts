@@ -58,6 +58,16 @@ export async function openBenchNeo4j(
   };
 }
 
+/** For import and web benchmarks: a small throw-away Neo4j (or NEO4J_URI), emptied, logging to stderr. */
+export async function openEmptyBenchNeo4j(): Promise<BenchNeo4j> {
+  const neo = await openBenchNeo4j((line) => process.stderr.write(`${line}\n`), {
+    heap: '1g',
+    pageCache: '512m',
+  });
+  await neo.db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
+  return neo;
+}
+
 export async function loadSize(db: GraphDatabase, size: Size, log: (line: string) => void): Promise<void> {
   const t0 = performance.now();
   await clearGraph(db);

@@ -6,20 +6,14 @@
 import { join } from 'node:path';
 
 import { projectRoot } from '../src/config/paths.js';
-import { openBenchNeo4j } from './data.js';
+import { openEmptyBenchNeo4j } from './data.js';
 import { importRead } from '../src/ingest/import.js';
 import { readPaths } from '../src/ingest/providers.js';
 
 async function main(): Promise<void> {
-  const neo4j = await openBenchNeo4j(
-    (line) =>
-      process.stderr.write(`${line}
-`),
-    { heap: '1g', pageCache: '512m' },
-  );
+  const neo4j = await openEmptyBenchNeo4j();
   const { db } = neo4j;
   try {
-    await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
     const tRead = performance.now();
     const read = await readPaths([join(projectRoot, 'data', 'gitlab-handbook')]);
     const readMs = performance.now() - tRead;

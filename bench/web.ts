@@ -19,7 +19,7 @@ import { chromium, type Page } from 'playwright-core';
 import { buildOrgraphSchema } from '../src/api/schema.js';
 import { loadConfig } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
-import { openBenchNeo4j } from './data.js';
+import { openEmptyBenchNeo4j } from './data.js';
 import { importPaths } from '../src/ingest/import.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startApp } from '../src/server/app.js';
@@ -80,16 +80,10 @@ async function renderTime(page: Page, url: string, view: string): Promise<number
 }
 
 async function main(): Promise<void> {
-  const neo4j = await openBenchNeo4j(
-    (line) =>
-      process.stderr.write(`${line}
-`),
-    { heap: '1g', pageCache: '512m' },
-  );
+  const neo4j = await openEmptyBenchNeo4j();
   const { db } = neo4j;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
-    await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
     await importPaths(db, [join(projectRoot, 'data', 'gitlab-handbook')]);
     const settings = await serverSettings(loadConfig({ ORGRAPH_PLAYGROUND: 'true' }));
     app = await startApp(
