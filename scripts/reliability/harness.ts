@@ -79,6 +79,8 @@ export function rssOf(pid: number): number {
 export interface Outcome {
   /** "ok", a GraphQL error code, "HTTP <status>" or a network error code. */
   kind: string;
+  /** Whether an HTTP response arrived (a GraphQL error is an answer; a reset connection is not). */
+  answered: boolean;
   ms: number;
   data?: Record<string, unknown>;
 }
@@ -98,8 +100,8 @@ export class Client {
     const started = performance.now();
     const body = JSON.stringify({ query, variables });
     return new Promise((resolve) => {
-      const done = (kind: string, data?: Record<string, unknown>) =>
-        resolve({ kind, ms: performance.now() - started, ...(data ? { data } : {}) });
+      const done = (kind: string, data?: Record<string, unknown>, answered = true) =>
+        resolve({ kind, answered, ms: performance.now() - started, ...(data ? { data } : {}) });
       const req = request(
         `${this.url}/graphql`,
         {
@@ -115,7 +117,9 @@ export class Client {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (text += chunk));
-          res.on('error', (error: NodeJS.ErrnoException) => done(error.code ?? 'RESPONSE_ERROR'));
+          res.on('error', (error: NodeJS.ErrnoException) =>
+            done(error.code ?? 'RESPONSE_ERROR', undefined, false),
+          );
           res.on('end', () => {
             try {
               const json = JSON.parse(text) as {
@@ -132,7 +136,9 @@ export class Client {
         },
       );
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'CLIENT_TIMEOUT' })));
-      req.on('error', (error: NodeJS.ErrnoException) => done(error.code ?? 'REQUEST_ERROR'));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        done(error.code ?? 'REQUEST_ERROR', undefined, false),
+      );
       req.end(body);
     });
   }

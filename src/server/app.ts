@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -23,6 +23,7 @@ import { compose } from './compose.js';
 import { requestIdOf, requestLogging, restoreRequestContext } from './request-log.js';
 import type { ServerSettings } from './settings.js';
 import { mountWeb } from './web.js';
+import { HttpDrain } from './drain.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -67,28 +68,16 @@ export async function startApp(options: AppOptions, host: string, port: number):
   const metrics = new ServerMetrics(options.db);
   const limiter = new RateLimiter(settings.rateLimit);
   let stopping = false;
-  // Connections that have not delivered a request yet, and requests not yet answered, for stop().
-  const awaitingRequest = new Set<Socket>();
-  let inProgress = 0;
-  server.on('connection', (socket: Socket) => {
-    awaitingRequest.add(socket);
-    socket.once('close', () => awaitingRequest.delete(socket));
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    awaitingRequest.delete(req.socket);
-    inProgress++;
-    let done = false;
-    const finished = () => {
-      if (!done) inProgress--;
-      done = true;
-    };
-    res.once('finish', finished);
-    res.once('close', finished);
-  });
+  const drain = new HttpDrain(server);
   app.use(
-    compose(requestLogging(logger, metrics), (_req, res, next) => {
-      // While draining, tell keep-alive clients not to reuse the connection for their next request.
+    compose(requestLogging(logger, metrics), (req, res, next) => {
+      // While stopping, tell keep-alive clients not to reuse the connection for their next request.
       if (stopping) res.setHeader('connection', 'close');
+      // A connection accepted during the drain has started no work: refuse it, retryably, at once.
+      if (drain.refuses(req))
+        return graphqlError(res, 503, 'SERVICE_UNAVAILABLE', 'the server is shutting down; retry', {
+          'retry-after': '1',
+        });
       next();
     }),
   );
@@ -220,14 +209,8 @@ export async function startApp(options: AppOptions, host: string, port: number):
       stopping = true;
       // Keep serving (readiness 503, `Connection: close`) so balancers stop routing here first.
       if (graceMs > 0) await sleep(graceMs);
-      // Stop accepting but keep open connections (http's close() would also drop connections whose
-      // request has not been parsed yet, cutting requests a busy event loop has not read). Then wait for
-      // those to arrive and for every request in progress to be answered, before Apollo's drain.
-      NetServer.prototype.close.call(server);
-      const firstRequestBy = Date.now() + 2_000;
-      while (awaitingRequest.size > 0 && Date.now() < firstRequestBy) await sleep(10);
-      const answeredBy = Date.now() + settings.requestTimeoutMs;
-      while (inProgress > 0 && Date.now() < answeredBy) await sleep(10);
+      // Requests already received are answered; the listener closes only after that (see HttpDrain).
+      await drain.drain(2_000, settings.requestTimeoutMs);
       return apollo.stop();
     },
   };
