@@ -11,7 +11,11 @@ export async function openDatabase(
   log: (line: string) => void,
 ): Promise<{ db: GraphDatabase; close(): Promise<void> }> {
   const neo4j = await resolveNeo4j(config, log);
-  const db = new GraphDatabase(neo4j.connection);
+  // A request's database work is cancelled after the request timeout; imports use bulkWrite (unbounded).
+  const db = new GraphDatabase(neo4j.connection, {
+    readTimeoutMs: config.ORGRAPH_REQUEST_TIMEOUT_MS,
+    writeTimeoutMs: config.ORGRAPH_REQUEST_TIMEOUT_MS,
+  });
   const close = async () => {
     await db.close();
     await neo4j.started?.stop();

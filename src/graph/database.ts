@@ -65,12 +65,18 @@ export class GraphDatabase {
 
   /** Reads that run longer are cancelled by Neo4j, so one runaway query cannot hold a request forever. */
   readonly readTimeoutMs: number;
+  /**
+   * Writes (other than bulkWrite) that run longer, lock waits included, are rolled back by Neo4j: a write
+   * stuck behind another transaction's locks fails within a bounded time instead of holding its request.
+   */
+  readonly writeTimeoutMs: number;
 
   constructor(
     readonly connection: GraphConnection,
-    options: { readTimeoutMs?: number } = {},
+    options: { readTimeoutMs?: number; writeTimeoutMs?: number } = {},
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? 15_000;
     this.current = this.createDriver();
   }
 
@@ -119,7 +125,18 @@ export class GraphDatabase {
     );
   }
 
+  /** A write transaction of a request (a mutation): bounded by writeTimeoutMs. */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => work(this.counting(tx)), { timeout: this.writeTimeoutMs }),
+    );
+  }
+
+  /**
+   * A write transaction whose size the data decides (an import, a generated load, a migration's record):
+   * all or nothing, and not cut short by writeTimeoutMs.
+   */
+  async bulkWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.counting(tx))));
   }
 
@@ -144,7 +161,7 @@ export class GraphDatabase {
     cypher: string,
     params: Record<string, unknown> = {},
   ): Promise<R[]> {
-    return this.autoCommit<R>('WRITE', cypher, params);
+    return this.autoCommit<R>('WRITE', cypher, params, { timeout: this.writeTimeoutMs });
   }
 
   /** One statement as its own (auto-commit) transaction, counted as one round-trip. */

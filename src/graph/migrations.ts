@@ -54,7 +54,7 @@ export async function applyMigrations(
     } finally {
       await session.close();
     }
-    await db.write((tx) =>
+    await db.bulkWrite((tx) =>
       tx.run(
         `MERGE (m:Migration {id: $id})
          ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()`,

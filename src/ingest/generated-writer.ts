@@ -108,7 +108,7 @@ export async function writeGenerated(
   const inBatches = async (cypher: string, rows: unknown[], key = 'rows'): Promise<void> => {
     for (let i = 0; i < rows.length; i += batch) {
       const slice = rows.slice(i, i + batch);
-      await db.write((tx) => tx.run(cypher, { run, [key]: slice }));
+      await db.bulkWrite((tx) => tx.run(cypher, { run, [key]: slice }));
       stats.transactions++;
     }
   };
@@ -187,7 +187,7 @@ export async function writeGenerated(
     options.progress?.(`${type} ${from}→${to}: ${rels.length}`);
   }
 
-  await db.write((tx) =>
+  await db.bulkWrite((tx) =>
     tx.run(CREATE_IMPORT_RUN, {
       run,
       startedAt: options.startedAt,

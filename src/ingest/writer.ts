@@ -97,7 +97,7 @@ export async function writeModel(
   }
   const wanted = new Set(model.relationships.map((r) => `${r.type}|${r.from}|${r.to}|${r.prov.sourcePath}`));
 
-  return db.write(async (tx) => {
+  return db.bulkWrite(async (tx) => {
     Object.assign(stats, { changed: 0, deletedRelationships: 0, deletedNodes: 0, queries: 0, steps: {} });
     mark = performance.now();
     const params = { run };

@@ -29,9 +29,25 @@ export function isTransientConflict(error: unknown): boolean {
 }
 
 /**
+ * Neo4j cancelled the transaction because it outran its timeout (GraphDatabase's read/write timeouts). One
+ * cancelled while it waited for a lock reports LockClientStopped instead (also what an operator's
+ * TERMINATE TRANSACTION gives; both mean it was stopped and rolled back).
+ */
+export function isTimedOut(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof Neo4jError)
+      return (
+        e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+        e.code === 'Neo.ClientError.Transaction.LockClientStopped'
+      );
+  }
+  return false;
+}
+
+/**
  * Gives every error a stable code and hides internals in production: class-validator failures become
- * BAD_USER_INPUT naming each field, an unreachable Neo4j becomes SERVICE_UNAVAILABLE, a transient conflict
- * becomes TRANSIENT_CONFLICT with `retryable: true`, and anything unexpected is INTERNAL_SERVER_ERROR
+ * BAD_USER_INPUT naming each field, an unreachable Neo4j becomes SERVICE_UNAVAILABLE, a transaction that
+ * outran its timeout becomes TIMEOUT, a transient conflict becomes TRANSIENT_CONFLICT with `retryable: true`, and anything unexpected is INTERNAL_SERVER_ERROR
  * without a stack trace or a driver message.
  */
 export function createErrorFormatter(production: boolean, log: (error: unknown) => void) {
@@ -65,6 +81,14 @@ export function createErrorFormatter(production: boolean, log: (error: unknown) 
         message: 'the graph database is unavailable; try again shortly',
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    if (isTimedOut(original)) {
+      return {
+        message:
+          'the operation did not finish within the time limit and was cancelled; nothing was written by it',
+        path: formatted.path,
+        extensions: { code: 'TIMEOUT' },
       };
     }
     if (isTransientConflict(original)) {

@@ -156,7 +156,85 @@ test('a write that keeps deadlocking with a concurrent writer answers TRANSIENT_
   assert.equal(retried.data!.upsertRole.role.grade, 8);
 });
 
-test('the mapping: Neo4j transient errors become TRANSIENT_CONFLICT, outages and other errors keep theirs', () => {
+test(
+  "a write stuck behind another transaction's lock is cancelled at the write timeout: TIMEOUT, nothing written",
+  { timeout: 60_000 },
+  async () => {
+    // A server whose database bounds writes at 1 s; the test holds the role's lock until the answer arrives.
+    const bounded = await openTestDatabase({ writeTimeoutMs: 1_000 });
+    const boundedApp = await startTestServer(bounded, { ORGRAPH_RATE_LIMIT: '0' });
+    const id = 'role:custom/locked-role';
+    const session = db.driver.session({ database: db.connection.database });
+    try {
+      for (const [roleId, title] of [
+        [id, 'Locked Role'],
+        ['role:custom/locked-manager', 'Locked Manager'],
+      ]) {
+        const created = await graphql(
+          boundedApp.url,
+          UPSERT_ROLE,
+          { input: { id: roleId, title, grade: 5 } },
+          editor,
+        );
+        assert.equal(created.errors, undefined);
+      }
+      const changesBefore = await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n');
+      const holder = session.beginTransaction();
+      await holder.run(LOCK_ROLE, { id });
+      try {
+        // Both kinds of write: the one-statement upsert and a transaction function (setReportsTo).
+        const upsert = await graphql(
+          boundedApp.url,
+          UPSERT_ROLE,
+          { input: { id, title: 'Locked Role', grade: 9 } },
+          editor,
+        );
+        const relink = await graphql(
+          boundedApp.url,
+          `
+            mutation ($role: ID!, $manager: ID) {
+              setReportsTo(role: $role, manager: $manager) {
+                change {
+                  id
+                }
+              }
+            }
+          `,
+          { role: id, manager: 'role:custom/locked-manager' },
+          editor,
+        );
+        for (const response of [upsert, relink]) {
+          assert.equal(response.errors?.length, 1, JSON.stringify(response));
+          assert.deepEqual(response.errors![0]!.extensions, { code: 'TIMEOUT' });
+          assert.match(
+            response.errors![0]!.message,
+            /did not finish within the time limit.*nothing was written/,
+          );
+        }
+        assert.ok(holder.isOpen(), 'answered while the lock was still held');
+      } finally {
+        await holder.rollback();
+      }
+      const [role] = await db.query<{ grade: number }>('MATCH (r:Role {id: $id}) RETURN r.grade AS grade', {
+        id,
+      });
+      assert.equal(role!.grade, 5, 'the cancelled write was not applied');
+      assert.deepEqual(
+        await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n'),
+        changesBefore,
+      );
+      const lines = boundedApp.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.ok(lines.some((l) => l.msg === 'graphql operation' && l.outcome === 'TIMEOUT'));
+      assert.ok(!lines.some((l) => l.msg === 'unexpected error'), 'not logged as an unexpected error');
+    } finally {
+      await session.close();
+      await boundedApp.stop();
+      await bounded.close();
+    }
+  },
+);
+
+test('the mapping: Neo4j transient errors become TRANSIENT_CONFLICT, timeouts TIMEOUT, outages and other errors keep theirs', () => {
   const logged: unknown[] = [];
   for (const production of [false, true]) {
     const format = createErrorFormatter(production, (error) => logged.push(error));
@@ -183,6 +261,11 @@ test('the mapping: Neo4j transient errors become TRANSIENT_CONFLICT, outages and
       format(formatted, neo4jError('Neo.TransientError.General.DatabaseUnavailable')).extensions?.code,
       'SERVICE_UNAVAILABLE',
     );
+    for (const code of [
+      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+      'Neo.ClientError.Transaction.LockClientStopped',
+    ])
+      assert.deepEqual(format(formatted, neo4jError(code)).extensions, { code: 'TIMEOUT' }, code);
     assert.equal(
       format(formatted, neo4jError('Neo.ClientError.Statement.SyntaxError')).extensions?.code,
       'INTERNAL_SERVER_ERROR',

@@ -19,8 +19,10 @@ export function testConnection() {
 }
 
 /** Connects to the test Neo4j with the schema migrated. */
-export async function openTestDatabase(): Promise<GraphDatabase> {
-  const db = new GraphDatabase(testConnection());
+export async function openTestDatabase(
+  options?: ConstructorParameters<typeof GraphDatabase>[1],
+): Promise<GraphDatabase> {
+  const db = new GraphDatabase(testConnection(), options);
   await db.verify(5);
   await applyMigrations(db);
   return db;
