@@ -141,6 +141,91 @@ const ROLES = `query ($first: Int, $after: String, $last: Int, $before: String, 
     totalCount edges { cursor node { id title grade } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
+test('a promotion stated on two pages is stored once per page but listed once, sourced at the first page', async () => {
+  // The Field Communications IC and leadership pages share a ladder, so the store keeps both statements.
+  const stored = await server.db.query<{ from: string; to: string; sources: string[] }>(
+    `MATCH (a:Role)-[p:PROMOTES_TO]->(b:Role)
+     WITH a, b, p ORDER BY p.sourcePath, p.sourceLine
+     WITH a, b, collect(p.sourcePath + ':' + p.sourceLine) AS sources WHERE size(sources) > 1
+     RETURN a.id AS from, b.id AS to, sources ORDER BY from, to`,
+  );
+  assert.ok(stored.length > 0, 'the corpus states some promotion on more than one page');
+  const repeated = await server.db.query<{ from: string; to: string; sources: string[] }>(
+    `MATCH (a:Role)-[p:REPORTS_TO]->(b:Role)
+     WITH a, b, count(p) AS n WHERE n > 1
+     RETURN a.id AS from, b.id AS to`,
+  );
+  assert.ok(repeated.length > 0, 'and some reporting line');
+  const ROLE = `query ($id: ID!) {
+    role(id: $id) {
+      promotesTo { to { id } source { path line } }
+      promotedFrom { from { id } }
+      directReports { id }
+    }
+  }`;
+  type Shape = {
+    role: {
+      promotesTo: { to: { id: string }; source: { path: string; line: number } }[];
+      promotedFrom: { from: { id: string } }[];
+      directReports: { id: string }[];
+    };
+  };
+  for (const { from, to, sources } of stored) {
+    const up = await graphql<Shape>(server.app.url, ROLE, { id: from });
+    const targets = up.data!.role.promotesTo.map((p) => p.to.id);
+    assert.deepEqual(targets, [...new Set(targets)], `promotions of ${from} are listed once each`);
+    const promotion = up.data!.role.promotesTo.find((p) => p.to.id === to)!;
+    assert.equal(`${promotion.source.path}:${promotion.source.line}`.endsWith(sources[0]!), true, sources[0]);
+    const down = await graphql<Shape>(server.app.url, ROLE, { id: to });
+    const origins = down.data!.role.promotedFrom.map((p) => p.from.id);
+    assert.deepEqual(origins, [...new Set(origins)], `promotions into ${to} are listed once each`);
+  }
+  // The next-step suggestions and alternative routes draw on the same edges: each move once.
+  for (const { from } of stored) {
+    const next = await graphql<{ nextRoles: { role: { id: string }; kind: string }[] }>(
+      server.app.url,
+      `
+        query ($id: ID!) {
+          nextRoles(role: $id) {
+            role {
+              id
+            }
+            kind
+          }
+        }
+      `,
+      { id: from },
+    );
+    const moves = next.data!.nextRoles.map((n) => `${n.kind} ${n.role.id}`);
+    assert.ok(moves.length > 0);
+    assert.deepEqual(moves, [...new Set(moves)], `next roles of ${from} are listed once each`);
+  }
+  const [first] = stored;
+  const paths = await graphql<{ careerPaths: { routes: { roles: { id: string }[] }[] } }>(
+    server.app.url,
+    `
+      query ($from: ID!, $to: ID!) {
+        careerPaths(from: $from, to: $to, k: 3) {
+          routes {
+            roles {
+              id
+            }
+          }
+        }
+      }
+    `,
+    { from: first!.from, to: first!.to },
+  );
+  const routes = paths.data!.careerPaths.routes.map((route) => route.roles.map((r) => r.id).join(' > '));
+  assert.ok(routes.length >= 1, JSON.stringify(paths));
+  assert.deepEqual(routes, [...new Set(routes)], 'no route is listed twice');
+  for (const { to } of repeated) {
+    const manager = await graphql<Shape>(server.app.url, ROLE, { id: to });
+    const reports = manager.data!.role.directReports.map((r) => r.id);
+    assert.deepEqual(reports, [...new Set(reports)], `direct reports of ${to} are listed once each`);
+  }
+});
+
 test('roles connection: forward and backward pages are stable and cover the filtered set exactly once', async () => {
   const filter = { department: 'security' };
   const seen: string[] = [];

@@ -1,4 +1,5 @@
 /** Named Cypher for the path queries (career routes, reporting chains, org charts). All parameterised. */
+import { FIRST_STATED } from './roles.js';
 
 /**
  * The shortest promotion route, using Cypher's quantified path patterns (Neo4j 5.21+), in one round-trip
@@ -20,11 +21,13 @@ OPTIONAL CALL (a, b) {
 }
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, roles, edges`;
 
-/** Outgoing promotions of a frontier of roles, for the in-memory k-shortest search. */
+/** Outgoing promotions of a frontier of roles (each pair once), for the in-memory k-shortest search. */
 export const PROMOTIONS_FROM = `
 UNWIND $keys AS key
 MATCH (r:Role {id: key})-[p:PROMOTES_TO]->(to:Role)
 WHERE $track = 'ANY' OR p.track = $track
+WITH key, to, p ${FIRST_STATED}
+WITH key, to, head(collect(p)) AS p
 RETURN key, collect({to: to.id, rel: properties(p)}) AS items`;
 
 /**

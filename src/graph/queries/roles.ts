@@ -123,19 +123,27 @@ RETURN key, head(collect({role: m, rel: properties(rel)})) AS item`;
 export const DIRECT_REPORTS = `
 UNWIND $keys AS key
 MATCH (r:Role {id: key})<-[:REPORTS_TO]-(d:Role)
-WITH key, d ORDER BY d.grade DESC, d.title
+WITH DISTINCT key, d ORDER BY d.grade DESC, d.title
 RETURN key, collect(d) AS items`;
+
+/**
+ * Pages that share a ladder state the same promotion each (one edge per source page, so each keeps its
+ * provenance); a role's promotions list each pair of roles once, sourced at the first page that states it.
+ */
+export const FIRST_STATED = `ORDER BY p.sourcePath, p.sourceLine`;
 
 export const PROMOTES_TO = `
 UNWIND $keys AS key
 MATCH (r:Role {id: key})-[p:PROMOTES_TO]->(to:Role)
-WITH key, r, p, to ORDER BY to.grade, to.title
+WITH key, r, to, p ${FIRST_STATED}
+WITH key, r, to, head(collect(p)) AS p ORDER BY to.grade, to.title
 RETURN key, collect({from: r.id, to: to.id, rel: properties(p)}) AS items`;
 
 export const PROMOTED_FROM = `
 UNWIND $keys AS key
 MATCH (r:Role {id: key})<-[p:PROMOTES_TO]-(from:Role)
-WITH key, r, p, from ORDER BY from.grade, from.title
+WITH key, r, from, p ${FIRST_STATED}
+WITH key, r, from, head(collect(p)) AS p ORDER BY from.grade, from.title
 RETURN key, collect({from: from.id, to: r.id, rel: properties(p)}) AS items`;
 
 export const EXTENDS = `
