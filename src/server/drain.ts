@@ -62,8 +62,8 @@ export class HttpDrain {
     while (this.awaitingRequest.size > 0 && Date.now() < firstRequestBy) await sleep(10);
     const answeredBy = Date.now() + answerMs;
     while (this.inProgress > 0 && Date.now() < answeredBy) await sleep(10);
-    // libuv accepts about one connection per loop iteration, so a loop kept busy answering leaves a
-    // queue behind; now that the loop is idle, turn it until an iteration finds nothing left to accept.
+    // A loop kept busy answering accepts queued connections slowly (about one per iteration, as measured
+    // here), leaving a queue behind; now that it is idle, turn it until an iteration accepts nothing.
     const settledBy = Date.now() + firstRequestMs;
     for (;;) {
       const accepted = this.lateAccepted;

@@ -129,6 +129,7 @@ RETURN key, collect(d) AS items`;
 /**
  * Pages that share a ladder state the same promotion each (one edge per source page, so each keeps its
  * provenance); a role's promotions list each pair of roles once, sourced at the first page that states it.
+ * Orders the relationship bound to `p` for the `head(collect(p))` that follows.
  */
 export const FIRST_STATED = `ORDER BY p.sourcePath, p.sourceLine`;
 
