@@ -686,6 +686,12 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
 
   function readGradeTable(table: Table): void {
     for (const row of gradeTableRows(table)) {
+      if (row.malformedLink)
+        issue(
+          row.line,
+          'MALFORMED_LINK',
+          `"${row.malformedLink}" is not a valid Markdown link (a space in its target?); read as "${row.title}"${row.href ? ` linking ${row.href}` : ''}`,
+        );
       page.gradeStatements.push({ line: row.line, grade: row.grade });
       const grade: GradeSource = { grade: row.grade, line: row.line, form: 'table', subject: row.title };
       // A row naming a level on this page grades it here; other rows are for the resolver.
@@ -816,6 +822,24 @@ interface GradeRow {
   href: string | null;
   grade: number;
   line: number;
+  /** The title cell's text when it was a link Markdown did not accept (see recoverLink). */
+  malformedLink?: string;
+}
+
+/**
+ * `[Label](#an anchor)`: a link whose target has a space (or whose `[` is missing) is plain text to
+ * Markdown. Recovers the label, and an in-page target with its spaces read as hyphens, as the author meant.
+ */
+const MALFORMED_LINK = /^\[?\s*([^[\]]+?)\s*\]\(\s*([^()]*?)\s*\)$/;
+
+function recoverLink(text: string): { title: string; href: string | null } | null {
+  const m = MALFORMED_LINK.exec(text);
+  if (!m) return null;
+  const target = m[2]!;
+  return {
+    title: m[1]!,
+    href: target.startsWith('#') ? `#${target.slice(1).trim().replace(/\s+/g, '-')}` : null,
+  };
 }
 
 /** Rows of a "Role | Grade" table (a "Grade" header column, or cells reading "Grade N"). */
@@ -837,8 +861,11 @@ function gradeTableRows(table: Table): GradeRow[] {
     const m = GRADE_CELL.exec(clean(toString(gradeCell)));
     const title = clean(toString(titleCell));
     if (!m || !title) continue;
+    const grade = Number(m[1] ?? m[2]);
     const link = firstLink(titleCell as unknown as RootContent);
-    out.push({ title, href: link ? link.url : null, grade: Number(m[1] ?? m[2]), line: lineOf(row) });
+    const recovered = link ? null : recoverLink(title);
+    if (recovered) out.push({ ...recovered, grade, line: lineOf(row), malformedLink: title });
+    else out.push({ title, href: link ? link.url : null, grade, line: lineOf(row) });
   }
   return out;
 }

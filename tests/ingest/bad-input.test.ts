@@ -131,6 +131,57 @@ describe('mermaid and titles', () => {
     assert.notEqual(titleKey('Senior Manager, Data'), titleKey('Manager, Data'));
   });
 
+  it('reads a grade-table link Markdown refused (a space in its target) as the level it names, and says so', () => {
+    const text = `---
+title: "Ecosystem Programs"
+---
+
+## Levels
+
+| Role | Grade |
+| -- | - |
+| [Associate Ecosystem Program Manager](#associate Ecosystem-program-manager) | [Grade 5](/grades) |
+|  Ecosystem Program Manager]( Ecosystem-program-manager) | [Grade 6](/grades) |
+| [Senior Manager, Ecosystem Program](#senior-manager Ecosystem-programs) | [Grade 9](/grades) |
+
+## Associate Ecosystem Program Manager
+
+Supports the programs.
+
+## Ecosystem Program Manager
+
+Runs the programs.
+
+## Senior Manager, Ecosystem Programs
+
+Leads the program managers.
+`;
+    const { model, report } = ingestDocuments([{ path: 'sales/ecosystem.md', text }]);
+    const roles = model.nodes.filter((n) => n.label === 'Role');
+    assert.deepEqual(
+      roles.map((r) => [r.props.title, r.props.grade, r.props.described]),
+      [
+        ['Associate Ecosystem Program Manager', 5, true],
+        ['Ecosystem Program Manager', 6, true],
+        ['Senior Manager, Ecosystem Programs', 9, true],
+      ],
+      'no placeholder titled with Markdown; every row grades its level',
+    );
+    const malformed = report.warnings.filter((i) => i.code === 'MALFORMED_LINK');
+    assert.deepEqual(
+      malformed.map((i) => [i.file, i.line]),
+      [
+        ['sales/ecosystem.md', 9],
+        ['sales/ecosystem.md', 10],
+        ['sales/ecosystem.md', 11],
+      ],
+    );
+    assert.match(
+      malformed[0]!.message,
+      /not a valid Markdown link.*read as "Associate Ecosystem Program Manager"/,
+    );
+  });
+
   it('keeps the real page unchanged when parsed twice (deterministic)', () => {
     const a = ingestDocuments([
       { path: 'security/infrastructure-security.md', text: page('security/infrastructure-security.md') },
