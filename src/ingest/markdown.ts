@@ -272,17 +272,22 @@ function findReportsTo(node: Paragraph | ListItem): Reference[] {
   return [{ text: target, href: null, line }];
 }
 
+/** "Extends (to) the responsibilities (and requirements) of (the|a) X (requirements) (by):" names X. */
+const EXTENDS_FACTS_OF =
+  /^\s*extends (?:to )?(?:the )?(?:responsibilities|requirements)(?: and (?:responsibilities|requirements))? of (?:the |an? )?(.+?)(?:'s)?(?: role)?(?: (?:responsibilities|requirements))?(?: by)?\s*[.:]?\s*$/i;
+
 function findExtends(text: string, node: Paragraph | ListItem): Reference | null {
   const line = lineOf(node);
   const link = firstLink(node as RootContent);
-  let m = /^\s*extends (?:the )?(.+?)(?:'s)?(?: role)?(?:'s)? (?:responsibilities|requirements)/i.exec(text);
+  const named = (target: string): Reference | null =>
+    // A role is named by a title ("Senior X", "[Manager, Y]"); "the general responsibilities" or "all the
+    // previous roles" name none, and a placeholder titled "general" would be noise.
+    /^[\p{Lu}\d]/u.test(target) ? { text: target, href: link ? link.url : null, line } : null;
+  let m = EXTENDS_FACTS_OF.exec(text);
+  if (m) return named(clean(m[1]!.replace(/[[\]]/g, '')));
+  m = /^\s*extends (?:the )?(.+?)(?:'s)?(?: role)?(?:'s)? (?:responsibilities|requirements)/i.exec(text);
   // "Extends that of the Senior X" names the Senior X.
-  if (m)
-    return {
-      text: clean(m[1]!.replace(/[[\]]/g, '').replace(/^that of (?:the |an? )?/i, '')),
-      href: link ? link.url : null,
-      line,
-    };
+  if (m) return named(clean(m[1]!.replace(/[[\]]/g, '').replace(/^that of (?:the |an? )?/i, '')));
   m = /\bextends (?:the |all of the )?(.+?)(?:'s)? role\b/i.exec(text);
   if (m) {
     const linkText = link ? clean(toString(link)) : null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { parseMarkdownPage } from '../../src/ingest/markdown.js';
 import { parseMermaid } from '../../src/ingest/mermaid.js';
 import { ingestDocuments } from '../../src/ingest/pipeline.js';
 import { readPaths } from '../../src/ingest/providers.js';
@@ -179,6 +180,34 @@ Leads the program managers.
     assert.match(
       malformed[0]!.message,
       /not a valid Markdown link.*read as "Associate Ecosystem Program Manager"/,
+    );
+  });
+
+  it('reads the forms of "extends" the handbook uses, and makes no role of words that name none', () => {
+    const level = (title: string, statement: string) =>
+      `### ${title}\n\nThe ${title} is a [grade 6](/grades).\n\n#### Responsibilities\n\n- ${statement}\n- Closes deals.\n`;
+    const text = [
+      '---\ntitle: "Account Executives"\n---\n\n## Levels\n',
+      level('Major Account Executive', 'Closes more deals.'),
+      level('Senior Account Executive', 'Extends to the responsibilities of a Major Account Executive'),
+      level('Staff Account Executive', 'Extends the responsibilities of [Senior Account Executive] by:'),
+      level('Principal Account Executive', 'Extends that of the Staff Account Executive requirements'),
+      level('Lead Account Executive', 'Extends the requirements of a Sr Account Executive'),
+      level('Regional Account Executive', 'Extends the general responsibilities with the following:'),
+      level('Area Account Executive', 'Extends all the previous roles responsibilities plus'),
+    ].join('\n');
+    const parsed = parseMarkdownPage('sales/account-executives.md', text);
+    assert.deepEqual(
+      parsed.roles.map((r) => [r.title, r.extends.map((e) => e.text)]),
+      [
+        ['Major Account Executive', []],
+        ['Senior Account Executive', ['Major Account Executive']],
+        ['Staff Account Executive', ['Senior Account Executive']],
+        ['Principal Account Executive', ['Staff Account Executive']],
+        ['Lead Account Executive', ['Sr Account Executive']],
+        ['Regional Account Executive', []],
+        ['Area Account Executive', []],
+      ],
     );
   });
 
