@@ -265,10 +265,12 @@ function findReportsTo(node: Paragraph | ListItem): Reference[] {
   }
   if (!/^[A-Z]/.test(after)) return [];
   const stop =
-    /(?<!\b(?:Sr|Jr|Mgr|St|vs|Inc))[.;:(]|\s+(?:at GitLab|for (?:their|the|a|his|her)|in (?:their|the)|on the|who|and (?:is|are|will|collaborate|work|partners?)|with|or the|,\s*(?:and|or|who|which))\b|\s+-\s|$/;
+    /(?<!\b(?:Sr|Jr|Mgr|St|vs|Inc))[.;:(]|\s+(?:at GitLab|for (?:their|the|a|his|her)|in (?:their|the)|on the|who|(?:and|or) above|and (?:is|are|will|collaborate|works?|partners?)|with|or the)\b|,\s*(?:and|or|who|which)\b|\s+-\s|$/;
   const end = stop.exec(after);
   const target = clean((end ? after.slice(0, end.index) : after).replace(/[,\s]+$/, ''));
   if (target.length < 2 || target.length > 90 || /\{|\}/.test(target)) return [];
+  // Titles end in a capitalised word; "Director-level managers" describes a kind of manager, not a role.
+  if (/\s[a-z][\w-]*s$/.test(target)) return [];
   return [{ text: target, href: null, line }];
 }
 

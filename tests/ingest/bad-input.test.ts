@@ -211,6 +211,34 @@ Leads the program managers.
     );
   });
 
+  it('reads "reports to" up to the end of the title, and makes no role of a kind of manager', () => {
+    const level = (title: string, statement: string) =>
+      `### ${title}\n\nThe ${title} is a [grade 9](/grades).\n\n${statement}\n`;
+    const text = [
+      '---\ntitle: "Research"\n---\n\n## Levels\n',
+      level(
+        'Senior Manager, UX Research',
+        'The Senior Manager, UX Research reports to the Director of UX, and Manager, UX Research report to the Senior Manager, UX Research.',
+      ),
+      level(
+        'Strategy Intern',
+        'The intern reports to the Chief of Staff to the CEO and works to support the Office of the CEO.',
+      ),
+      level('Principal Engineer', 'This role reports to Senior Manager and above.'),
+      level('Distinguished Engineer', 'This role reports to Director-level managers.'),
+    ].join('\n');
+    const parsed = parseMarkdownPage('product/research.md', text);
+    assert.deepEqual(
+      parsed.roles.map((r) => [r.title, r.reportsTo.map((ref) => ref.text)]),
+      [
+        ['Senior Manager, UX Research', ['Director of UX']],
+        ['Strategy Intern', ['Chief of Staff to the CEO']],
+        ['Principal Engineer', ['Senior Manager']],
+        ['Distinguished Engineer', []],
+      ],
+    );
+  });
+
   it('keeps the real page unchanged when parsed twice (deterministic)', () => {
     const a = ingestDocuments([
       { path: 'security/infrastructure-security.md', text: page('security/infrastructure-security.md') },
