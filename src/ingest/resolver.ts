@@ -349,15 +349,21 @@ export function buildModel(pages: ParsedPage[], known: KnownRole[] = []): Resolv
     }
     return keys;
   };
-  const matchTitle = (candidates: Iterable<RoleEntry>, title: string): RoleEntry | null => {
+  /**
+   * The one described role among candidates answering to title. When two do (a folder's _index.md and its
+   * per-level page describe the same level), the one defined in the referring file wins; else no guess.
+   */
+  const matchTitle = (
+    candidates: Iterable<RoleEntry>,
+    title: string,
+    referringFile: string,
+  ): RoleEntry | null => {
     const key = titleKey(title);
-    let hit: RoleEntry | null = null;
-    for (const e of candidates) {
-      if (!e.described || !entryKeys(e).has(key) || e === hit) continue;
-      if (hit) return null; // two roles answer to this title: not guessing
-      hit = e;
-    }
-    return hit;
+    const hits = new Set<RoleEntry>();
+    for (const e of candidates) if (e.described && entryKeys(e).has(key)) hits.add(e);
+    if (hits.size <= 1) return hits.values().next().value ?? null;
+    const here = [...hits].filter((e) => e.node?.definedIn[0]?.sourcePath === referringFile);
+    return here.length === 1 ? here[0]! : null;
   };
   const byFamily = new Map<string, RoleEntry[]>();
   for (const e of roleEntries.values()) {
@@ -376,7 +382,7 @@ export function buildModel(pages: ParsedPage[], known: KnownRole[] = []): Resolv
             const hit = onPage.find((e) => e.anchors.has(a));
             if (hit) return { id: hit.id, via: `link anchor #${target.anchor}` };
           }
-          const byName = matchTitle(onPage, ref.text);
+          const byName = matchTitle(onPage, ref.text, ctx.page.path);
           if (byName) {
             if (target.anchor && !quiet) {
               warn(
@@ -398,10 +404,10 @@ export function buildModel(pages: ParsedPage[], known: KnownRole[] = []): Resolv
       }
     }
     const own = byPage.get(pageKey) ?? [];
-    const local = matchTitle(own, ref.text);
+    const local = matchTitle(own, ref.text, ctx.page.path);
     if (local) return { id: local.id, via: 'title on the same page' };
     const family = byFamily.get(ctx.familyId) ?? [];
-    const inFamily = matchTitle(family, ref.text);
+    const inFamily = matchTitle(family, ref.text, ctx.page.path);
     if (inFamily) return { id: inFamily.id, via: 'title in the same family' };
     const hits = [...(byTitle.get(titleKey(ref.text)) ?? [])].filter((e) => e.described);
     if (hits.length === 1) return { id: hits[0]!.id, via: 'unique title across the handbook' };

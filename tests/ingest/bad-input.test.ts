@@ -239,6 +239,49 @@ Leads the program managers.
     );
   });
 
+  it('a level described on both a folder index and its own page resolves to the one in the referring file', () => {
+    const index = `---
+title: "Widget Engineer"
+---
+
+## Levels
+
+### Widget Engineer
+
+The Widget Engineer is a [grade 6](/grades).
+
+#### Intermediate Requirements
+
+- Builds widgets.
+
+### Senior Widget Engineer
+
+The Senior Widget Engineer is a [grade 7](/grades).
+
+The Senior Widget Engineer role extends the [Widget Engineer](#intermediate-requirements) role.
+`;
+    const intermediate = `---
+title: "Intermediate Widget Engineer"
+---
+
+The Intermediate Widget Engineer is a [grade 6](/grades).
+
+## Responsibilities
+
+- Builds widgets.
+`;
+    const { model, report } = ingestDocuments([
+      { path: 'engineering/widgets/_index.md', text: index },
+      { path: 'engineering/widgets/intermediate.md', text: intermediate },
+    ]);
+    const extendsRel = model.relationships.filter((r) => r.type === 'EXTENDS');
+    assert.deepEqual(
+      extendsRel.map((r) => [r.from, r.to]),
+      [['role:engineering/widgets#senior-widget-engineer', 'role:engineering/widgets#widget-engineer']],
+    );
+    assert.equal(report.unresolved.length, 0, JSON.stringify(report.unresolved));
+  });
+
   it('keeps the real page unchanged when parsed twice (deterministic)', () => {
     const a = ingestDocuments([
       { path: 'security/infrastructure-security.md', text: page('security/infrastructure-security.md') },
