@@ -278,13 +278,17 @@ function findReportsTo(node: Paragraph | ListItem): Reference[] {
 const EXTENDS_FACTS_OF =
   /^\s*extends (?:to )?(?:the )?(?:responsibilities|requirements)(?: and (?:responsibilities|requirements))? of (?:the |an? )?(.+?)(?:'s)?(?: role)?(?: (?:responsibilities|requirements))?(?: by)?\s*[.:]?\s*$/i;
 
-function findExtends(text: string, node: Paragraph | ListItem): Reference | null {
+/**
+ * An "extends" statement: null when the text is not one; else the level it names, or `level: null` when it
+ * names none ("the general responsibilities", "all the previous roles": a lead-in, not a fact either).
+ */
+function findExtends(text: string, node: Paragraph | ListItem): { level: Reference | null } | null {
   const line = lineOf(node);
   const link = firstLink(node as RootContent);
-  const named = (target: string): Reference | null =>
-    // A role is named by a title ("Senior X", "[Manager, Y]"); "the general responsibilities" or "all the
-    // previous roles" name none, and a placeholder titled "general" would be noise.
-    /^[\p{Lu}\d]/u.test(target) ? { text: target, href: link ? link.url : null, line } : null;
+  // A level is named by a title ("Senior X", "[Manager, Y]"); a placeholder titled "general" would be noise.
+  const named = (target: string) => ({
+    level: /^[\p{Lu}\d]/u.test(target) ? { text: target, href: link ? link.url : null, line } : null,
+  });
   let m = EXTENDS_FACTS_OF.exec(text);
   if (m) return named(clean(m[1]!.replace(/[[\]]/g, '')));
   m = /^\s*extends (?:the )?(.+?)(?:'s)?(?: role)?(?:'s)? (?:responsibilities|requirements)/i.exec(text);
@@ -294,7 +298,7 @@ function findExtends(text: string, node: Paragraph | ListItem): Reference | null
   if (m) {
     const linkText = link ? clean(toString(link)) : null;
     const target = linkText && m[1]!.includes(linkText) ? linkText : clean(m[1]!);
-    return { text: target, href: link ? link.url : null, line };
+    return { level: { text: target, href: link ? link.url : null, line } };
   }
   return null;
 }
@@ -602,7 +606,7 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
             else page.familyReportsTo.push(ref); // applies to the levels that do not say otherwise
           }
         }
-        const ext = findExtends(ptext, block);
+        const ext = findExtends(ptext, block)?.level;
         if (ext && role) role.extends.push(ext);
         if (
           kind === 'hiring' &&
@@ -645,7 +649,7 @@ export function parseMarkdownPage(path: string, rawText: string): ParsedPage {
           if (kind === 'responsibilities' || kind === 'requirements') {
             const ext = findExtends(itext, item);
             if (ext && /^\s*extends\b/i.test(itext)) {
-              if (role) role.extends.push(ext);
+              if (role && ext.level) role.extends.push(ext.level);
               continue;
             }
             if (inSpecialty) continue; // specialty-specific lists stay with the page, not a level

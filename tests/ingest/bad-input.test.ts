@@ -209,6 +209,11 @@ Leads the program managers.
         ['Area Account Executive', []],
       ],
     );
+    // A lead-in that names no level is neither an extends nor a responsibility.
+    assert.deepEqual(
+      parsed.roles.slice(-2).map((r) => r.responsibilities.map((f) => f.text)),
+      [['Closes deals.'], ['Closes deals.']],
+    );
   });
 
   it('reads "reports to" up to the end of the title, and makes no role of a kind of manager', () => {
