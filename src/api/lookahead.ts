@@ -59,8 +59,8 @@ export class Lookahead {
    * the selection, so per-item resolvers can derive options from it without redoing the work.
    */
   memo<T>(key: string, compute: () => T): T {
-    const byKey = memoCache.get(this.nodes) ?? new Map<string, unknown>();
-    memoCache.set(this.nodes, byKey);
+    let byKey = memoCache.get(this.nodes);
+    if (!byKey) memoCache.set(this.nodes, (byKey = new Map<string, unknown>()));
     if (!byKey.has(key)) byKey.set(key, compute());
     return byKey.get(key) as T;
   }

@@ -127,9 +127,7 @@ export class GraphDatabase {
 
   /** A write transaction of a request (a mutation): bounded by writeTimeoutMs. */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work(this.counting(tx)), { timeout: this.writeTimeoutMs }),
-    );
+    return this.writeTransaction(work, { timeout: this.writeTimeoutMs });
   }
 
   /**
@@ -137,7 +135,16 @@ export class GraphDatabase {
    * all or nothing, and not cut short by writeTimeoutMs.
    */
   async bulkWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.counting(tx))));
+    return this.writeTransaction(work);
+  }
+
+  private writeTransaction<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    config?: { timeout: number },
+  ): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => work(this.counting(tx)), config),
+    );
   }
 
   /**

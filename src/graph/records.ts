@@ -119,10 +119,10 @@ function int(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-/** Provenance stored on a node or relationship (see docs/graph-model.md). */
 /** The source of something whose provenance was not read (shared: records are never mutated). */
 const NO_SOURCE: SourceRecord = Object.freeze({ path: null, line: null, anchor: null, importRun: null });
 
+/** Provenance stored on a node or relationship (see docs/graph-model.md). */
 export function sourceOf(entity: Node | Relationship | Properties | null | undefined): SourceRecord {
   const p = (entity && 'properties' in entity ? entity.properties : entity) as Properties | undefined;
   // Lists of thousands of facts often come without provenance: one shared empty source, not thousands.

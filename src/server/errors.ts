@@ -16,16 +16,24 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 }
 
 /**
+ * The Neo4j error behind an error, also when wrapped (`new Error(..., { cause })`); null for an outage
+ * (that is SERVICE_UNAVAILABLE, whatever its code) or when no Neo4j error is there.
+ */
+function neo4jCause(error: unknown): Neo4jError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (isUnavailable(e)) return null;
+    if (e instanceof Neo4jError) return e;
+  }
+  return null;
+}
+
+/**
  * A Neo4j transient error (deadlock, lock wait cut short, terminated transaction) that outlasted
  * GraphDatabase's retries: nothing was written, and the same request can simply be sent again.
  */
 export function isTransientConflict(error: unknown): boolean {
-  // Also when wrapped (`new Error(..., { cause })`), but never an outage: that is SERVICE_UNAVAILABLE.
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (isUnavailable(e)) return false;
-    if (e instanceof Neo4jError) return isRetryableError(e) || e.code.startsWith('Neo.TransientError.');
-  }
-  return false;
+  const cause = neo4jCause(error);
+  return cause !== null && (isRetryableError(cause) || cause.code.startsWith('Neo.TransientError.'));
 }
 
 /**
@@ -34,14 +42,11 @@ export function isTransientConflict(error: unknown): boolean {
  * TERMINATE TRANSACTION gives; both mean it was stopped and rolled back).
  */
 export function isTimedOut(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof Neo4jError)
-      return (
-        e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
-        e.code === 'Neo.ClientError.Transaction.LockClientStopped'
-      );
-  }
-  return false;
+  const code = neo4jCause(error)?.code ?? '';
+  return (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code === 'Neo.ClientError.Transaction.LockClientStopped'
+  );
 }
 
 /**

@@ -100,6 +100,14 @@ describe('bad input: each kind is reported with file and line, the rest still im
   });
 });
 
+/** A family page whose "## Levels" each state a grade, then the given Markdown. */
+function levelsPage(family: string, levels: [title: string, body: string][]): string {
+  const sections = levels.map(
+    ([title, body]) => `### ${title}\n\nThe ${title} is a [grade 6](/grades).\n\n${body}\n`,
+  );
+  return [`---\ntitle: "${family}"\n---\n\n## Levels\n`, ...sections].join('\n');
+}
+
 describe('mermaid and titles', () => {
   it('reads chains, click links and both node shapes, and reports what it cannot read', () => {
     const g = parseMermaid(
@@ -184,18 +192,28 @@ Leads the program managers.
   });
 
   it('reads the forms of "extends" the handbook uses, and makes no role of words that name none', () => {
-    const level = (title: string, statement: string) =>
-      `### ${title}\n\nThe ${title} is a [grade 6](/grades).\n\n#### Responsibilities\n\n- ${statement}\n- Closes deals.\n`;
-    const text = [
-      '---\ntitle: "Account Executives"\n---\n\n## Levels\n',
-      level('Major Account Executive', 'Closes more deals.'),
-      level('Senior Account Executive', 'Extends to the responsibilities of a Major Account Executive'),
-      level('Staff Account Executive', 'Extends the responsibilities of [Senior Account Executive] by:'),
-      level('Principal Account Executive', 'Extends that of the Staff Account Executive requirements'),
-      level('Lead Account Executive', 'Extends the requirements of a Sr Account Executive'),
-      level('Regional Account Executive', 'Extends the general responsibilities with the following:'),
-      level('Area Account Executive', 'Extends all the previous roles responsibilities plus'),
-    ].join('\n');
+    const responsibilities = (first: string) => `#### Responsibilities\n\n- ${first}\n- Closes deals.`;
+    const text = levelsPage('Account Executives', [
+      ['Major Account Executive', responsibilities('Closes more deals.')],
+      [
+        'Senior Account Executive',
+        responsibilities('Extends to the responsibilities of a Major Account Executive'),
+      ],
+      [
+        'Staff Account Executive',
+        responsibilities('Extends the responsibilities of [Senior Account Executive] by:'),
+      ],
+      [
+        'Principal Account Executive',
+        responsibilities('Extends that of the Staff Account Executive requirements'),
+      ],
+      ['Lead Account Executive', responsibilities('Extends the requirements of a Sr Account Executive')],
+      [
+        'Regional Account Executive',
+        responsibilities('Extends the general responsibilities with the following:'),
+      ],
+      ['Area Account Executive', responsibilities('Extends all the previous roles responsibilities plus')],
+    ]);
     const parsed = parseMarkdownPage('sales/account-executives.md', text);
     assert.deepEqual(
       parsed.roles.map((r) => [r.title, r.extends.map((e) => e.text)]),
@@ -217,21 +235,18 @@ Leads the program managers.
   });
 
   it('reads "reports to" up to the end of the title, and makes no role of a kind of manager', () => {
-    const level = (title: string, statement: string) =>
-      `### ${title}\n\nThe ${title} is a [grade 9](/grades).\n\n${statement}\n`;
-    const text = [
-      '---\ntitle: "Research"\n---\n\n## Levels\n',
-      level(
+    const text = levelsPage('Research', [
+      [
         'Senior Manager, UX Research',
         'The Senior Manager, UX Research reports to the Director of UX, and Manager, UX Research report to the Senior Manager, UX Research.',
-      ),
-      level(
+      ],
+      [
         'Strategy Intern',
         'The intern reports to the Chief of Staff to the CEO and works to support the Office of the CEO.',
-      ),
-      level('Principal Engineer', 'This role reports to Senior Manager and above.'),
-      level('Distinguished Engineer', 'This role reports to Director-level managers.'),
-    ].join('\n');
+      ],
+      ['Principal Engineer', 'This role reports to Senior Manager and above.'],
+      ['Distinguished Engineer', 'This role reports to Director-level managers.'],
+    ]);
     const parsed = parseMarkdownPage('product/research.md', text);
     assert.deepEqual(
       parsed.roles.map((r) => [r.title, r.reportsTo.map((ref) => ref.text)]),

@@ -43,6 +43,33 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
   }
 }
 
+/** The number of ChangeEvents: a refused write leaves none. */
+async function changeCount(): Promise<number> {
+  const [row] = await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n');
+  return row!.n;
+}
+
+/**
+ * After a write the API refused with `outcome`: the role still has `grade`, no ChangeEvent was added, and
+ * the server logged the outcome as such, not as an unexpected error.
+ */
+async function assertNothingWritten(
+  id: string,
+  grade: number,
+  changesBefore: number,
+  logs: { lines: string[] },
+  outcome: string,
+): Promise<void> {
+  const [role] = await db.query<{ grade: number }>('MATCH (r:Role {id: $id}) RETURN r.grade AS grade', {
+    id,
+  });
+  assert.equal(role!.grade, grade, 'the refused write was not applied');
+  assert.equal(await changeCount(), changesBefore, 'and left no ChangeEvent');
+  const lines = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  assert.ok(lines.some((l) => l.msg === 'graphql operation' && l.outcome === outcome));
+  assert.ok(!lines.some((l) => l.msg === 'unexpected error'), 'not logged as an unexpected error');
+}
+
 /**
  * Locks 50 filler nodes, then the grade node. Neo4j's deadlock resolution aborts the transaction that holds
  * fewer locks, so the test's writer (51 locks) always outlives upsertRole (a handful).
@@ -62,7 +89,7 @@ test('a write that keeps deadlocking with a concurrent writer answers TRANSIENT_
   }
   const id = 'role:custom/contended-role';
   await db.write((tx) => tx.run('UNWIND range(0, 99) AS i CREATE (:ContentionFiller {set: i % 2})'));
-  const changesBefore = await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n');
+  const changesBefore = await changeCount();
 
   // A real deadlock, again and again: another writer holds the grade node that upsertRole links the role
   // to; upsertRole locks the role, waits for the grade; the other writer then asks for the role. Neo4j
@@ -131,19 +158,8 @@ test('a write that keeps deadlocking with a concurrent writer answers TRANSIENT_
     await watcher.close();
   }
 
-  const [role] = await db.query<{ grade: number }>('MATCH (r:Role {id: $id}) RETURN r.grade AS grade', {
-    id,
-  });
-  assert.equal(role!.grade, 7, 'the conflicted write was not applied');
-  assert.deepEqual(
-    await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n'),
-    changesBefore,
-    'and left no ChangeEvent',
-  );
+  await assertNothingWritten(id, 7, changesBefore, app.logs, 'TRANSIENT_CONFLICT');
   await db.write((tx) => tx.run('MATCH (f:ContentionFiller) DELETE f'));
-  const lines = app.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  assert.ok(lines.some((l) => l.msg === 'graphql operation' && l.outcome === 'TRANSIENT_CONFLICT'));
-  assert.ok(!lines.some((l) => l.msg === 'unexpected error'), 'not logged as an unexpected error');
 
   // Retrying, as the answer says, succeeds once the other writer is done.
   const retried = await graphql<{ upsertRole: { role: { grade: number } } }>(
@@ -178,7 +194,7 @@ test(
         );
         assert.equal(created.errors, undefined);
       }
-      const changesBefore = await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n');
+      const changesBefore = await changeCount();
       const holder = session.beginTransaction();
       await holder.run(LOCK_ROLE, { id });
       try {
@@ -215,17 +231,7 @@ test(
       } finally {
         await holder.rollback();
       }
-      const [role] = await db.query<{ grade: number }>('MATCH (r:Role {id: $id}) RETURN r.grade AS grade', {
-        id,
-      });
-      assert.equal(role!.grade, 5, 'the cancelled write was not applied');
-      assert.deepEqual(
-        await db.query<{ n: number }>('MATCH (e:ChangeEvent) RETURN count(e) AS n'),
-        changesBefore,
-      );
-      const lines = boundedApp.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-      assert.ok(lines.some((l) => l.msg === 'graphql operation' && l.outcome === 'TIMEOUT'));
-      assert.ok(!lines.some((l) => l.msg === 'unexpected error'), 'not logged as an unexpected error');
+      await assertNothingWritten(id, 5, changesBefore, boundedApp.logs, 'TIMEOUT');
     } finally {
       await session.close();
       await boundedApp.stop();
